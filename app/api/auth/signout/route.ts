@@ -1,0 +1,28 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { sessionCookie } from '@/lib/auth/cookies';
+import { signOut } from '@/lib/auth/sign-out';
+import { getEnv } from '@/lib/env';
+import { errorPage } from '@/lib/http/html-page';
+import { requestContextOf } from '@/lib/http/request-context';
+import { isSameOriginRequest } from '@/lib/http/same-origin';
+
+/** POST (a form on the app's pages): ends the app session, then signs out at the IdP. */
+export async function POST(request: NextRequest) {
+  const context = requestContextOf(request.headers);
+  if (!isSameOriginRequest(request.headers, getEnv().APP_URL)) {
+    return errorPage({
+      status: 403,
+      title: 'Sign-out refused',
+      message: 'Sign-out must be started from this app.',
+      code: 'cross_site_request',
+      requestId: context.requestId,
+      actions: [{ href: '/', label: 'Back to the app' }],
+    });
+  }
+  const cookie = sessionCookie();
+  const location = await signOut(request.cookies.get(cookie.name)?.value, context);
+  const response = NextResponse.redirect(location, 303);
+  response.cookies.set(cookie.name, '', { ...cookie.options, maxAge: 0 });
+  response.headers.set('cache-control', 'no-store');
+  return response;
+}

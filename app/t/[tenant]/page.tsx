@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { forbidden, notFound, redirect } from 'next/navigation';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { checkTenantAccess } from '@/lib/auth/current-session';
+import { getDb } from '@/lib/db/client';
+import { requestContextOf } from '@/lib/http/request-context';
+import { getTenantBySlug } from '@/lib/tenants/get-tenant';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Home' };
+
+type Props = { params: Promise<{ tenant: string }> };
+
+const FLOW_LABEL: Record<string, string> = {
+  sp: 'from this app (SP-initiated)',
+  okta_redirect: 'from the Okta tile (redirect to app)',
+  okta_id_token: 'from the Okta tile (ID token sent directly)',
+};
+
+/** A tenant's landing page: who is signed in and through which org. Only that tenant's sessions see it. */
+export default async function TenantHome({ params }: Props) {
+  const { tenant: slug } = await params;
+  const tenant = await getTenantBySlug(slug);
+  if (!tenant) notFound();
+  const access = await checkTenantAccess(tenant.id);
+  if (access.status === 'signed_out') redirect(`/api/auth/signin?tenant=${encodeURIComponent(tenant.slug)}`);
+  if (access.status === 'other_tenant') {
+    await recordAuditEvent(getDb(), {
+      ...requestContextOf(await headers()),
+      type: 'access.denied',
+      tenantId: tenant.id,
+      actorUserId: access.session.user.id,
+      code: 'other_tenant',
+      details: { sessionTenant: access.session.tenant.slug, path: `/t/${tenant.slug}` },
+    });
+    forbidden();
+  }
+  const { session } = access;
+  return (
+    <section className="space-y-6">
+      <div>
+        <p className="text-sm font-medium uppercase tracking-wide text-blue-700">{tenant.displayName}</p>
+        <h1 className="mt-1 text-3xl font-bold" data-testid="welcome">
+          Welcome, {session.user.name ?? session.user.email ?? session.user.sub}
+        </h1>
+      </div>
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-3 rounded-xl border border-slate-200 bg-white p-6 sm:grid-cols-[12rem_1fr]">
+        <dt className="text-sm text-slate-500">Signed in as</dt>
+        <dd data-testid="user-email">{session.user.email ?? '—'}</dd>
+        <dt className="text-sm text-slate-500">Subject (sub)</dt>
+        <dd className="font-mono text-sm" data-testid="user-sub">{session.user.sub}</dd>
+        <dt className="text-sm text-slate-500">Organization</dt>
+        <dd data-testid="tenant-name">{tenant.displayName}</dd>
+        <dt className="text-sm text-slate-500">Through Okta org</dt>
+        <dd className="font-mono text-sm" data-testid="tenant-issuer">{session.tenant.issuer}</dd>
+        <dt className="text-sm text-slate-500">Signed in</dt>
+        <dd data-testid="sign-in-flow">{FLOW_LABEL[session.flow] ?? session.flow}</dd>
+      </dl>
+      <form method="post" action="/api/auth/signout">
+        <button type="submit" className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100">
+          Sign out
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The callback of the code flow (SP-initiated and Okta tile redirect): the transaction cookie names the
+ * tenant that started it — the callback is accepted for that tenant only — then the response is checked,
+ * the code redeemed with the tenant's client authentication, the ID token verified, and `establishSession`
+ * runs. `attempt.tenantId` is filled in as soon as it is known, for the refusal's audit event.
+ */
+import { getEnv } from '@/lib/env';
+import type { RequestContext } from '@/lib/http/request-context';
+import { getIdpRuntime } from '@/lib/idp/idp-runtime';
+import { exchangeCode, validateCallback } from '@/lib/oidc/code-exchange';
+import { verifyIdToken } from '@/lib/oidc/verify-id-token';
+import { getClientCredentials } from '@/lib/tenants/get-client-credentials';
+import { getTenantById } from '@/lib/tenants/get-tenant';
+import { establishSession, type EstablishedSession } from './establish-session';
+import { SignInError } from './sign-in-error';
+import { openTransaction } from './sign-in-transaction';
+import { redirectUri } from './start-sign-in';
+
+export type SignInAttempt = { tenantId?: string; tenantSlug?: string; flow?: string };
+
+export async function completeCodeSignIn(
+  params: URLSearchParams,
+  sealedTransaction: string | undefined,
+  context: RequestContext,
+  attempt: SignInAttempt,
+): Promise<EstablishedSession> {
+  const tx = await openTransaction(sealedTransaction);
+  if (!tx) {
+    throw new SignInError(sealedTransaction ? 'transaction_invalid' : 'transaction_missing', 'No valid sign-in transaction');
+  }
+  attempt.flow = tx.flow;
+  const tenant = await getTenantById(tx.tenantId);
+  if (!tenant) throw new SignInError('unknown_tenant', 'Transaction tenant no longer exists');
+  attempt.tenantId = tenant.id;
+  attempt.tenantSlug = tenant.slug;
+
+  const env = getEnv();
+  const { cache, fetch, allowInsecureLocal } = getIdpRuntime();
+  const metadata = await cache.getMetadata(tenant.issuer);
+  const callbackParams = validateCallback(metadata, tenant.clientId, params, tx.state);
+  const { idToken } = await exchangeCode({
+    server: metadata,
+    credentials: await getClientCredentials(tenant.id),
+    callbackParams,
+    redirectUri: redirectUri(),
+    codeVerifier: tx.codeVerifier,
+    fetchImpl: fetch,
+    allowInsecure: allowInsecureLocal,
+  });
+  const claims = await verifyIdToken(idToken, {
+    issuer: tenant.issuer,
+    clientId: tenant.clientId,
+    expectedNonce: tx.nonce,
+    clockSkewSeconds: env.CLOCK_SKEW_SECONDS,
+    now: new Date(),
+    getKey: (header) => cache.getKey(tenant.issuer, header),
+  });
+  return establishSession({ tenant, claims, idToken, flow: tx.flow, returnTo: tx.returnTo, context });
+}

@@ -1,0 +1,64 @@
+/**
+ * Okta Simplified: the tile's browser POSTs an ID token (no `code`, no `state`) to the first redirect URI
+ * or to the initiate login URI. Unsolicited, so: the tenant is found by the token's (`iss`, `aud`) before
+ * anything else in it is trusted; the tenant must have this mode on; the token is verified in full with no
+ * nonce, a fresh `iat` and a `jti` that `establishSession` accepts once (kept until `exp`).
+ */
+import { decodeJwt } from 'jose';
+import { getDb } from '@/lib/db/client';
+import { getEnv } from '@/lib/env';
+import type { RequestContext } from '@/lib/http/request-context';
+import { getIdpRuntime } from '@/lib/idp/idp-runtime';
+import { OidcError } from '@/lib/oidc/errors';
+import { verifyIdToken } from '@/lib/oidc/verify-id-token';
+import { getTenantsByIssuer } from '@/lib/tenants/get-tenant';
+import type { SignInAttempt } from './complete-code-sign-in';
+import { establishSession, type EstablishedSession } from './establish-session';
+import { SignInError } from './sign-in-error';
+
+export async function completeIdTokenPost(
+  form: URLSearchParams,
+  context: RequestContext,
+  attempt: SignInAttempt,
+): Promise<EstablishedSession> {
+  attempt.flow = 'okta_id_token';
+  const idToken = form.get('id_token');
+  if (!idToken || form.getAll('id_token').length > 1 || form.has('code') || idToken.length > 16_384) {
+    throw new SignInError('bad_request', 'Expected exactly one id_token and no code');
+  }
+  let unverified: { iss?: unknown; aud?: unknown };
+  try {
+    unverified = decodeJwt(idToken);
+  } catch {
+    throw new OidcError('malformed_token', 'ID token is not a JWT');
+  }
+  if (typeof unverified.iss !== 'string') throw new OidcError('malformed_token', 'ID token has no iss');
+  const audiences = typeof unverified.aud === 'string' ? [unverified.aud] : Array.isArray(unverified.aud) ? unverified.aud : [];
+
+  const issuerTenants = await getTenantsByIssuer(unverified.iss);
+  if (issuerTenants.length === 0) throw new SignInError('unknown_issuer', 'No tenant for this issuer', { iss: unverified.iss.slice(0, 200) });
+  const matches = issuerTenants.filter((t) => audiences.includes(t.clientId));
+  if (matches.length !== 1) {
+    throw new OidcError('aud_mismatch', 'ID token audience is not a client of this issuer', { aud: audiences.slice(0, 5) });
+  }
+  const tenant = matches[0]!;
+  attempt.tenantId = tenant.id;
+  attempt.tenantSlug = tenant.slug;
+  if (tenant.tileLoginFlow !== 'id_token') throw new SignInError('id_token_post_disabled', 'Tenant does not accept ID token POSTs');
+
+  const env = getEnv();
+  const { cache } = getIdpRuntime();
+  const claims = await verifyIdToken(idToken, {
+    issuer: tenant.issuer,
+    clientId: tenant.clientId,
+    expectedNonce: null,
+    requireJti: true,
+    maxAgeSeconds: env.ID_TOKEN_POST_MAX_AGE_SECONDS,
+    clockSkewSeconds: env.CLOCK_SKEW_SECONDS,
+    now: new Date(),
+    getKey: (header) => cache.getKey(tenant.issuer, header),
+  });
+  // Expired jti rows are useless (their tokens fail `exp`): purge them as we go; the index keeps it cheap.
+  await getDb().usedIdToken.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - env.CLOCK_SKEW_SECONDS * 1000) } } });
+  return establishSession({ tenant, claims, idToken, flow: 'okta_id_token', returnTo: null, context, oneTimeJti: claims.jti! });
+}

@@ -1,0 +1,15 @@
+/**
+ * What a person types at /login — an organization slug or a work email — to the tenant to sign in with.
+ * An email also becomes the `login_hint`. Never reveals more than "found" or "not found".
+ */
+import { getTenantByEmailDomain, getTenantBySlug } from '@/lib/tenants/get-tenant';
+import type { Tenant } from '@/lib/tenants/tenant';
+import { SignInError } from './sign-in-error';
+
+export async function findTenantForLogin(input: string): Promise<{ tenant: Tenant; loginHint: string | null }> {
+  const value = input.trim().toLowerCase().slice(0, 320);
+  const isEmail = value.includes('@');
+  const tenant = isEmail ? await getTenantByEmailDomain(value) : await getTenantBySlug(value);
+  if (!tenant) throw new SignInError('unknown_tenant', 'No tenant for login input', { input: value.slice(0, 100) });
+  return { tenant, loginHint: isEmail ? value : null };
+}

@@ -1,0 +1,30 @@
+/** Redirect answers of the sign-in routes, with the cookies they set or clear. */
+import { NextResponse } from 'next/server';
+import { getEnv } from '@/lib/env';
+import { sessionCookie, transactionCookie } from './cookies';
+import type { EstablishedSession } from './establish-session';
+
+/** 303 to the IdP's authorize endpoint, with the sealed transaction cookie. */
+export function redirectToIdp(authorizeUrl: string, sealedTransaction: string): NextResponse {
+  const response = NextResponse.redirect(authorizeUrl, 303);
+  const cookie = transactionCookie();
+  response.cookies.set(cookie.name, sealedTransaction, cookie.options);
+  noStore(response);
+  return response;
+}
+
+/** 303 to the landing page (always a path of this app) with the new session cookie. */
+export function redirectWithSession(session: EstablishedSession): NextResponse {
+  const response = NextResponse.redirect(new URL(session.landing, getEnv().APP_URL), 303);
+  const ttl = Math.max(60, Math.floor((session.expiresAt.getTime() - Date.now()) / 1000));
+  const cookie = sessionCookie(ttl);
+  response.cookies.set(cookie.name, session.token, cookie.options);
+  response.cookies.set(transactionCookie().name, '', { ...transactionCookie(0).options, maxAge: 0 });
+  noStore(response);
+  return response;
+}
+
+function noStore(response: NextResponse) {
+  response.headers.set('cache-control', 'no-store');
+  response.headers.set('referrer-policy', 'no-referrer');
+}

@@ -1,0 +1,65 @@
+/**
+ * App sessions in the database, so every instance sees the same ones and a revoked session dies at once.
+ * The browser holds a random 256-bit token; the row holds only its SHA-256.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { getDb } from '@/lib/db/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { SignInFlow } from './sign-in-transaction';
+
+export type SessionView = {
+  id: string;
+  flow: string;
+  createdAt: Date;
+  expiresAt: Date;
+  tenant: { id: string; slug: string; displayName: string; issuer: string; status: string };
+  user: { id: string; sub: string; email: string | null; name: string | null };
+};
+
+export const hashSessionToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Creates a session inside the caller's transaction; returns the cookie token (shown nowhere else). */
+export async function createSession(
+  tx: Prisma.TransactionClient,
+  input: { tenantId: string; userId: string; flow: SignInFlow; idToken: string; ttlHours: number; ip: string | null; userAgent: string | null },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + input.ttlHours * 3600_000);
+  await tx.session.create({
+    data: {
+      tokenHash: hashSessionToken(token),
+      tenantId: input.tenantId,
+      userId: input.userId,
+      flow: input.flow,
+      idToken: input.idToken,
+      expiresAt,
+      ip: input.ip?.slice(0, 64) ?? null,
+      userAgent: input.userAgent?.slice(0, 512) ?? null,
+    },
+  });
+  return { token, expiresAt };
+}
+
+const select = {
+  id: true, flow: true, createdAt: true, expiresAt: true,
+  tenant: { select: { id: true, slug: true, displayName: true, issuer: true, status: true } },
+  user: { select: { id: true, sub: true, email: true, name: true } },
+} as const;
+
+/** The live session for a cookie token, or null (unknown, expired, or its tenant no longer active). */
+export async function getSessionByToken(token: string | undefined): Promise<SessionView | null> {
+  if (!token || token.length > 100) return null;
+  const row = await getDb().session.findUnique({ where: { tokenHash: hashSessionToken(token) }, select });
+  if (!row || row.expiresAt <= new Date() || row.tenant.status !== 'active') return null;
+  return row;
+}
+
+/** Ends the session for a cookie token; returns what logout at the IdP needs, or null if there was none. */
+export async function deleteSessionByToken(token: string | undefined): Promise<(SessionView & { idToken: string }) | null> {
+  if (!token || token.length > 100) return null;
+  const db = getDb();
+  const row = await db.session.findUnique({ where: { tokenHash: hashSessionToken(token) }, select: { ...select, idToken: true } });
+  if (!row) return null;
+  await db.session.deleteMany({ where: { id: row.id } });
+  return row;
+}

@@ -1,0 +1,57 @@
+/**
+ * The one answer to a failed sign-in: log the details, write the audit event (the only write a failure
+ * makes), clear the transaction cookie, and render a clear page with the code and request id.
+ */
+import { NextResponse } from 'next/server';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { getDb } from '@/lib/db/client';
+import { errorPage, type PageAction } from '@/lib/http/html-page';
+import type { RequestContext } from '@/lib/http/request-context';
+import { getLog } from '@/lib/log';
+import { transactionCookie } from './cookies';
+import { classifySignInError, describeSignInError } from './sign-in-error';
+
+export async function signInFailureResponse(
+  error: unknown,
+  context: RequestContext,
+  attempt: { tenantId?: string; tenantSlug?: string; flow?: string },
+): Promise<Response> {
+  const { code, detail, details } = classifySignInError(error);
+  const entry = describeSignInError(code);
+  const log = getLog();
+  if (code === 'internal_error') log.error({ err: error, requestId: context.requestId }, 'sign-in failed unexpectedly');
+  else log.warn({ code, detail, details, tenant: attempt.tenantSlug, requestId: context.requestId }, 'sign-in refused');
+
+  try {
+    await recordAuditEvent(getDb(), {
+      ...context,
+      type: 'signin.failed',
+      tenantId: attempt.tenantId ?? null,
+      code: detail,
+      details: { ...details, flow: attempt.flow, shownCode: code },
+    });
+  } catch (auditError) {
+    log.error({ err: auditError, requestId: context.requestId }, 'could not write the sign-in audit event');
+  }
+
+  const headers = new Headers();
+  const retryAfter = retryAfterSeconds(details);
+  if (code === 'idp_rate_limited' && retryAfter) headers.set('retry-after', String(retryAfter));
+  const actions: PageAction[] = [];
+  if (entry.retry) {
+    actions.push({ href: attempt.tenantSlug ? `/api/auth/signin?tenant=${encodeURIComponent(attempt.tenantSlug)}` : '/login', label: 'Try again' });
+  }
+  actions.push({ href: '/login', label: 'Go to sign-in', secondary: true });
+  const message =
+    code === 'idp_rate_limited' && retryAfter ? `${entry.message} You can try again in ${retryAfter} s.` : entry.message;
+  const page = errorPage({ status: entry.status, title: entry.title, message, code, requestId: context.requestId, actions, headers });
+  const response = new NextResponse(page.body, { status: page.status, headers: page.headers });
+  response.cookies.set(transactionCookie().name, '', { ...transactionCookie(0).options, maxAge: 0 });
+  return response;
+}
+
+function retryAfterSeconds(details: Record<string, unknown> | undefined): number | undefined {
+  const reset = Number(details?.reset);
+  if (!Number.isFinite(reset) || reset <= 0) return undefined;
+  return Math.max(1, Math.ceil(reset - Date.now() / 1000));
+}

@@ -1,0 +1,130 @@
+/**
+ * The app's configuration: the only module that reads `process.env`. Parsed once with zod.
+ *
+ * Production (`NODE_ENV=production`): every secret must be set; a missing or malformed one throws an
+ * `EnvError` whose message is one line naming the variable. Development and tests: missing secrets are
+ * generated once and kept in `<DATA_DIR>/dev-secrets.json`, so a restart keeps sessions and can still
+ * decrypt stored client secrets.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+const base64Key = z
+  .string()
+  .refine((s) => Buffer.from(s, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
+
+/** `DATA_ENCRYPTION_KEY`: `kid:base64key[,kid:base64key…]`; the first key encrypts, all of them decrypt. */
+const encryptionKeys = z
+  .string()
+  .transform((value, ctx) => {
+    const keys = value.split(',').map((entry) => {
+      const [kid, key, extra] = entry.trim().split(':');
+      return { kid: kid ?? '', key: key ?? '', extra };
+    });
+    for (const k of keys) {
+      if (!/^[A-Za-z0-9_-]{1,32}$/.test(k.kid) || k.extra !== undefined || !base64Key.safeParse(k.key).success) {
+        ctx.addIssue({ code: 'custom', message: 'must be kid:base64-of-32-bytes, comma-separated (e.g. k1:…)' });
+        return z.NEVER;
+      }
+    }
+    if (new Set(keys.map((k) => k.kid)).size !== keys.length) {
+      ctx.addIssue({ code: 'custom', message: 'key ids must be unique' });
+      return z.NEVER;
+    }
+    return keys.map((k) => ({ kid: k.kid, key: Buffer.from(k.key, 'base64') }));
+  });
+
+const boolean = z.enum(['true', 'false', '1', '0', '']).transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  APP_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((u) => new URL(u).pathname === '/' && !new URL(u).search, 'must be an origin, without path or query')
+    .transform((u) => new URL(u).origin)
+    .optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DATA_DIR: z.string().min(1).default('.data'),
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  DATA_ENCRYPTION_KEY: encryptionKeys.optional(),
+  ALLOW_INSECURE_LOCAL_ISSUERS: boolean.default(false),
+  /** How old an Okta Simplified ID token (by `iat`) may be when it arrives. */
+  ID_TOKEN_POST_MAX_AGE_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
+  /** Clock skew allowed on `exp`/`iat`/`nbf`. */
+  CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(60),
+  /** Timeout for each call to an IdP. */
+  IDP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = Omit<z.output<typeof schema>, 'APP_URL' | 'AUTH_SECRET' | 'DATA_ENCRYPTION_KEY'> & {
+  APP_URL: string;
+  AUTH_SECRET: string;
+  DATA_ENCRYPTION_KEY: { kid: string; key: Buffer }[];
+  isProduction: boolean;
+};
+
+/** Parses an environment. Pure but for the development secrets file; exported for tests. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    throw new EnvError(`Invalid configuration: ${name} ${issue.message}`);
+  }
+  const parsed = result.data;
+  const isProduction = parsed.NODE_ENV === 'production';
+  const appUrl = parsed.APP_URL ?? (isProduction ? undefined : `http://localhost:${parsed.PORT}`);
+  if (!appUrl) throw new EnvError('Missing configuration: APP_URL must be set in production (e.g. https://app.example.com)');
+
+  let authSecret = parsed.AUTH_SECRET;
+  let keys = parsed.DATA_ENCRYPTION_KEY;
+  if (!authSecret || !keys) {
+    if (isProduction) {
+      const name = !authSecret ? 'AUTH_SECRET' : 'DATA_ENCRYPTION_KEY';
+      throw new EnvError(`Missing configuration: ${name} must be set in production (see README "Configuration")`);
+    }
+    const dev = loadDevSecrets(parsed.DATA_DIR);
+    authSecret ??= dev.AUTH_SECRET;
+    keys ??= [{ kid: 'dev', key: Buffer.from(dev.DATA_ENCRYPTION_KEY, 'base64') }];
+  }
+  return { ...parsed, APP_URL: appUrl, AUTH_SECRET: authSecret, DATA_ENCRYPTION_KEY: keys, isProduction };
+}
+
+function loadDevSecrets(dataDir: string): { AUTH_SECRET: string; DATA_ENCRYPTION_KEY: string } {
+  const file = path.join(dataDir, 'dev-secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const secrets = {
+    AUTH_SECRET: randomBytes(32).toString('base64url'),
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  };
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another process generated them first: use theirs.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return JSON.parse(readFileSync(file, 'utf8'));
+    throw error;
+  }
+  return secrets;
+}
+
+let cached: Env | undefined;
+
+/** The process's configuration, parsed on first use. Throws `EnvError` (one line) when it is invalid. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

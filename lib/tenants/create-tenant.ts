@@ -1,0 +1,71 @@
+/**
+ * Creates a tenant. The caller has verified the issuer (`verifyIssuer`) and authorized the actor (operator
+ * CLI; later the onboarding wizard). The secret is encrypted with the tenant id as associated data; the
+ * audit event records the configuration without it.
+ */
+import { randomUUID } from 'node:crypto';
+import { recordAuditEvent, type AuditContext } from '@/lib/audit/record-audit-event';
+import { encryptSecret } from '@/lib/crypto/secret-box';
+import { getDb } from '@/lib/db/client';
+import { getEnv } from '@/lib/env';
+import { tenantInclude, toTenant, type Tenant } from './tenant';
+import { TenantError, rethrowUniqueViolation } from './tenant-error';
+import type { TenantConfig } from './tenant-schema';
+
+export type CreateTenantInput = Omit<TenantConfig, 'clientSecretEnv'>;
+
+export async function createTenant(input: CreateTenantInput, context: AuditContext & { actor: string }): Promise<Tenant> {
+  if (!input.clientSecret) {
+    throw new TenantError('secret_required', `A client secret is required for ${input.clientAuthMethod}`);
+  }
+  const id = randomUUID();
+  const db = getDb();
+  try {
+    const row = await db.$transaction(async (tx) => {
+      const created = await tx.tenant.create({
+        data: {
+          id,
+          slug: input.slug,
+          displayName: input.displayName,
+          status: input.status,
+          issuer: input.issuer,
+          clientId: input.clientId,
+          clientSecretCipher: encryptSecret(input.clientSecret!, getEnv().DATA_ENCRYPTION_KEY, id),
+          clientAuthMethod: input.clientAuthMethod,
+          scopes: input.scopes,
+          loginInitiatedBy: input.loginInitiatedBy,
+          tileLoginFlow: input.tileLoginFlow,
+          emailDomains: { create: input.emailDomains.map((domain) => ({ domain })) },
+        },
+        include: tenantInclude,
+      });
+      await recordAuditEvent(tx, {
+        ...context,
+        type: 'tenant.created',
+        tenantId: id,
+        details: { actor: context.actor, after: auditView(toTenant(created)) },
+      });
+      return created;
+    });
+    return toTenant(row);
+  } catch (error) {
+    rethrowUniqueViolation(error, { slug: input.slug, domains: input.emailDomains });
+  }
+}
+
+/** The configuration fields an audit event records (never the secret, only whether one is set). */
+export function auditView(t: Tenant) {
+  return {
+    slug: t.slug,
+    displayName: t.displayName,
+    status: t.status,
+    issuer: t.issuer,
+    clientId: t.clientId,
+    clientAuthMethod: t.clientAuthMethod,
+    hasClientSecret: t.hasClientSecret,
+    scopes: t.scopes,
+    emailDomains: t.emailDomains,
+    loginInitiatedBy: t.loginInitiatedBy,
+    tileLoginFlow: t.tileLoginFlow,
+  };
+}

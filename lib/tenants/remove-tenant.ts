@@ -1,0 +1,19 @@
+/** Deletes a tenant with its users and sessions. Its audit events stay (tenant id kept in the event details). */
+import { recordAuditEvent, type AuditContext } from '@/lib/audit/record-audit-event';
+import { getDb } from '@/lib/db/client';
+import { auditView } from './create-tenant';
+import { tenantInclude, toTenant } from './tenant';
+import { TenantError } from './tenant-error';
+
+export async function removeTenant(slug: string, context: AuditContext & { actor: string }): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const current = await tx.tenant.findUnique({ where: { slug }, include: tenantInclude });
+    if (!current) throw new TenantError('not_found', `No tenant with slug "${slug}"`);
+    await tx.tenant.delete({ where: { id: current.id } });
+    await recordAuditEvent(tx, {
+      ...context,
+      type: 'tenant.removed',
+      details: { actor: context.actor, tenantId: current.id, before: auditView(toTenant(current)) },
+    });
+  });
+}

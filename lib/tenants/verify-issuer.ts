@@ -1,0 +1,28 @@
+/**
+ * Checks an issuer before a tenant is saved with it: fetches discovery through the hardened fetch and
+ * returns the issuer exactly as the document states it (after `fetchDiscovery` checked equality,
+ * endpoints, `jwks_uri` and RS256), then loads the JWKS to prove it is usable.
+ */
+import { getIdpRuntime } from '@/lib/idp/idp-runtime';
+import { fetchDiscovery, parseIssuerInput } from '@/lib/oidc/discovery';
+import { OidcError } from '@/lib/oidc/errors';
+
+export type VerifiedIssuer = { issuer: string; authorizationEndpoint: string; tokenEndpoint: string; jwksUri: string };
+
+export async function verifyIssuer(input: string): Promise<VerifiedIssuer> {
+  const { fetch, cache, allowInsecureLocal } = getIdpRuntime();
+  const candidate = parseIssuerInput(input);
+  const metadata = await fetchDiscovery(candidate, fetch, { allowInsecureLocal });
+  const response = await fetch(metadata.jwks_uri, { headers: { accept: 'application/json' } });
+  const jwks = (await response.json().catch(() => null)) as { keys?: unknown[] } | null;
+  if (!response.ok || !Array.isArray(jwks?.keys) || jwks.keys.length === 0) {
+    throw new OidcError('jwks_invalid', `The JWKS at ${metadata.jwks_uri} has no keys`);
+  }
+  cache.invalidate(metadata.issuer);
+  return {
+    issuer: metadata.issuer,
+    authorizationEndpoint: metadata.authorization_endpoint,
+    tokenEndpoint: metadata.token_endpoint,
+    jwksUri: metadata.jwks_uri,
+  };
+}

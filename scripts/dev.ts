@@ -1,0 +1,66 @@
+/**
+ * `npm run dev`: everything a newcomer needs to click through every sign-in path, in one command.
+ * Starts the local Okta stand-in (two orgs), applies pending migrations to the database (embedded PGlite
+ * under .data/ unless DATABASE_URL is set), seeds the demo tenants, then runs `next dev` and prints where
+ * to click. Ctrl-C stops everything.
+ */
+import { spawn } from 'node:child_process';
+import { demoTenantFile, seedDemoTenants } from '@/dev/demo-tenants';
+import { demoStandInConfig } from '@/dev/okta-stand-in/demo';
+import { startOktaStandIn } from '@/dev/okta-stand-in/index';
+import { closeDb } from '@/lib/db/client';
+import { migrateConfiguredDatabase } from '@/lib/db/migrate';
+import { getEnv } from '@/lib/env';
+
+process.env.ALLOW_INSECURE_LOCAL_ISSUERS ??= 'true';
+
+async function main() {
+  const env = getEnv();
+  const standIn = await startOktaStandIn(demoStandInConfig(env.APP_URL));
+  const issuer = (key: string) => standIn.orgs.find((o) => o.key === key)!.issuer;
+  const issuers = { acme: issuer('acme'), globex: issuer('globex') };
+
+  const { applied } = await migrateConfiguredDatabase();
+  console.log(applied.length ? `Applied ${applied.length} migration(s).` : 'Database is up to date.');
+  await seedDemoTenants(issuers);
+  await closeDb();
+
+  const next = spawn('npx', ['next', 'dev', '-p', String(env.PORT)], {
+    stdio: ['inherit', 'inherit', 'inherit'],
+    env: { ...process.env, APP_URL: env.APP_URL },
+  });
+  printWelcome(env.APP_URL, issuers);
+
+  const stop = async (code: number) => {
+    next.kill('SIGTERM');
+    await standIn.close();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  next.on('exit', (code) => void stop(code ?? 0));
+}
+
+function printWelcome(appUrl: string, issuers: { acme: string; globex: string }) {
+  const tenants = demoTenantFile(issuers).tenants.map((t) => `    ${t.slug.padEnd(12)} ${t.displayName} — ${t.tileLoginFlow === 'id_token' ? 'tile sends the ID token directly' : 'tile redirects to the app'}`);
+  console.log(`
+  ┌───────────────────────────────────────────────────────────────────────┐
+    App:               ${appUrl}/login
+    Okta dashboards:   ${issuers.acme}/app/UserHome   (Acme Corp)
+                       ${issuers.globex}/app/UserHome   (Globex)
+    Users (password Passw0rd!):
+      alice@acme.test, bob@acme.test         — Acme Corp
+      carol@globex.test                      — Globex
+      dave@globex.test                       — Globex, not assigned to the app (access denied)
+      pat@shared.test                        — in both orgs, same sub (two separate users here)
+    Demo tenants:
+${tenants.join('\n')}
+  └───────────────────────────────────────────────────────────────────────┘
+`);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`npm run dev failed: ${error instanceof Error ? error.message : String(error)}`);
+  await closeDb().catch(() => {});
+  process.exit(1);
+});

@@ -1,0 +1,157 @@
+/**
+ * Operator CLI for the tenant registry: `npm run tenant -- <command> [options]`. Run with no command for
+ * help. Never prints a secret; secrets come from stdin or an environment variable, never from argv.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { closeDb } from '@/lib/db/client';
+import { createTenant } from '@/lib/tenants/create-tenant';
+import { exportTenants } from '@/lib/tenants/export-tenants';
+import { getTenantBySlug, listTenants } from '@/lib/tenants/get-tenant';
+import { importTenants } from '@/lib/tenants/import-tenants';
+import { removeTenant } from '@/lib/tenants/remove-tenant';
+import type { Tenant } from '@/lib/tenants/tenant';
+import { TenantError } from '@/lib/tenants/tenant-error';
+import { tenantConfigSchema } from '@/lib/tenants/tenant-schema';
+import { updateTenant } from '@/lib/tenants/update-tenant';
+import { verifyIssuer } from '@/lib/tenants/verify-issuer';
+
+const HELP = `Usage: npm run tenant -- <command> [options]
+
+Commands:
+  add      --slug S --name N --issuer URL --client-id ID (--client-secret-stdin | --client-secret-env VAR)
+           [--auth-method client_secret_basic|client_secret_post] [--scopes openid,profile,email]
+           [--email-domains a.com,b.com] [--status draft|active|suspended]
+           [--login-initiated-by app_only|either] [--tile-flow redirect|id_token]
+  list     all tenants
+  show     <slug>
+  update   <slug> [any option of add]
+  remove   <slug> --yes
+  import   <file.json | ->   create or update tenants from the export format
+  export   [file.json]       write every tenant (without secrets) in the import format
+
+Options: --json  machine-readable output.
+The issuer is checked through discovery and stored exactly as the discovery document states it.`;
+
+const options = {
+  slug: { type: 'string' }, name: { type: 'string' }, issuer: { type: 'string' }, 'client-id': { type: 'string' },
+  'client-secret-stdin': { type: 'boolean' }, 'client-secret-env': { type: 'string' }, 'auth-method': { type: 'string' },
+  scopes: { type: 'string' }, 'email-domains': { type: 'string' }, status: { type: 'string' },
+  'login-initiated-by': { type: 'string' }, 'tile-flow': { type: 'string' }, json: { type: 'boolean' },
+  yes: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+} as const;
+
+const context = { actor: 'cli', requestId: `cli-${process.pid}` };
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  const [command, arg] = positionals;
+  const out = (human: string, json: unknown) => console.log(values.json ? JSON.stringify(json, null, 2) : human);
+
+  switch (command) {
+    case 'add': {
+      const secret = await readSecret(values);
+      const config = parse({ ...fields(values), clientSecret: secret });
+      const verified = await verifyIssuer(config.issuer);
+      const tenant = await createTenant({ ...config, issuer: verified.issuer }, context);
+      out(`Added tenant ${tenant.slug} (${tenant.status}) with issuer ${tenant.issuer}`, view(tenant));
+      return 0;
+    }
+    case 'list': {
+      const tenants = await listTenants();
+      out(tenants.length ? tenants.map(line).join('\n') : 'No tenants.', tenants.map(view));
+      return 0;
+    }
+    case 'show': {
+      const tenant = await getTenantBySlug(requireArg(arg, 'show <slug>'));
+      if (!tenant) throw new TenantError('not_found', `No tenant with slug "${arg}"`);
+      out(Object.entries(view(tenant)).map(([k, v]) => `${k.padEnd(18)} ${Array.isArray(v) ? v.join(', ') : v}`).join('\n'), view(tenant));
+      return 0;
+    }
+    case 'update': {
+      const slug = requireArg(arg, 'update <slug>');
+      const secret = values['client-secret-stdin'] || values['client-secret-env'] ? await readSecret(values) : undefined;
+      const patch = tenantConfigSchema.partial().parse(dropUndefined({ ...fields(values), clientSecret: secret }));
+      if (patch.issuer) patch.issuer = (await verifyIssuer(patch.issuer)).issuer;
+      const tenant = await updateTenant(slug, patch, context);
+      out(`Updated tenant ${tenant.slug}`, view(tenant));
+      return 0;
+    }
+    case 'remove': {
+      const slug = requireArg(arg, 'remove <slug> --yes');
+      if (!values.yes) throw new TenantError('invalid', `Refusing to remove "${slug}" without --yes (its users and sessions go too)`);
+      await removeTenant(slug, context);
+      out(`Removed tenant ${slug}`, { removed: slug });
+      return 0;
+    }
+    case 'import': {
+      const file = requireArg(arg, 'import <file.json | ->');
+      const text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+      const results = await importTenants(JSON.parse(text), context, (name) => process.env[name]);
+      out(results.map((r) => `${r.action} ${r.slug}`).join('\n') || 'Nothing to import.', results);
+      return 0;
+    }
+    case 'export': {
+      const data = JSON.stringify(await exportTenants(), null, 2);
+      if (arg) writeFileSync(arg, data + '\n');
+      console.log(arg ? `Wrote ${arg}` : data);
+      return 0;
+    }
+    default:
+      console.log(HELP);
+      return command && !values.help ? 2 : 0;
+  }
+}
+
+function fields(v: Record<string, unknown>) {
+  const list = (s: unknown) => (typeof s === 'string' ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+  return {
+    slug: v.slug, displayName: v.name, issuer: v.issuer, clientId: v['client-id'], clientAuthMethod: v['auth-method'],
+    scopes: list(v.scopes), emailDomains: list(v['email-domains']), status: v.status,
+    loginInitiatedBy: v['login-initiated-by'], tileLoginFlow: v['tile-flow'],
+  };
+}
+
+function parse(input: Record<string, unknown>) {
+  const result = tenantConfigSchema.safeParse(dropUndefined(input));
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new TenantError('invalid', `${issue.path.join('.') || 'input'}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+async function readSecret(v: Record<string, unknown>): Promise<string | undefined> {
+  if (typeof v['client-secret-env'] === 'string') {
+    const secret = process.env[v['client-secret-env']];
+    if (!secret) throw new TenantError('secret_required', `Environment variable ${v['client-secret-env']} is not set`);
+    return secret;
+  }
+  if (v['client-secret-stdin']) return readFileSync(0, 'utf8').trim() || undefined;
+  return undefined;
+}
+
+const dropUndefined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined));
+const requireArg = (a: string | undefined, usage: string) => a ?? fail(`Usage: npm run tenant -- ${usage}`);
+const fail = (message: string): never => {
+  throw new TenantError('invalid', message);
+};
+const line = (t: Tenant) => `${t.slug.padEnd(20)} ${t.status.padEnd(9)} ${t.issuer}  ${t.displayName}`;
+const view = (t: Tenant) => ({ ...t, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() });
+
+main(process.argv.slice(2))
+  .then(async (code) => {
+    await closeDb();
+    process.exit(code);
+  })
+  .catch(async (error: unknown) => {
+    await closeDb().catch(() => {});
+    console.error(`Error: ${describe(error)}`);
+    process.exit(1);
+  });
+
+function describe(error: unknown): string {
+  if (error instanceof SyntaxError) return `invalid JSON: ${error.message}`;
+  if (error instanceof Error) return error.message.split('\n')[0]!;
+  return String(error);
+}

@@ -8,11 +8,12 @@ import { spawn } from 'node:child_process';
 import { demoTenantFile, seedDemoTenants } from '@/dev/demo-tenants';
 import { demoStandInConfig } from '@/dev/okta-stand-in/demo';
 import { startOktaStandIn } from '@/dev/okta-stand-in/index';
-import { closeDb } from '@/lib/db/client';
-import { migrateConfiguredDatabase } from '@/lib/db/migrate';
+import { closeDb, getPglite } from '@/lib/db/client';
+import { applyMigrations } from '@/lib/db/migrate';
 import { getEnv } from '@/lib/env';
 
 process.env.ALLOW_INSECURE_LOCAL_ISSUERS ??= 'true';
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 async function main() {
   const env = getEnv();
@@ -20,7 +21,8 @@ async function main() {
   const issuer = (key: string) => standIn.orgs.find((o) => o.key === key)!.issuer;
   const issuers = { acme: issuer('acme'), globex: issuer('globex') };
 
-  const { applied } = await migrateConfiguredDatabase();
+  const pglite = getPglite();
+  const { applied } = await applyMigrations(pglite ? { pglite } : { url: env.DATABASE_URL! });
   console.log(applied.length ? `Applied ${applied.length} migration(s).` : 'Database is up to date.');
   await seedDemoTenants(issuers);
   await closeDb();

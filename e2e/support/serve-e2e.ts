@@ -26,6 +26,7 @@ async function main() {
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'oin-e2e-')),
     IDP_TIMEOUT_MS: '3000',
     LOG_LEVEL: 'warn',
+    NEXT_TELEMETRY_DISABLED: '1',
   };
   Object.assign(process.env, appEnv);
 

@@ -3,7 +3,7 @@
  * place so pages, the configuration guide and OIN values agree.
  */
 export const brand = {
-  productName: 'Acme Workspace',
+  productName: 'OIN Reference SaaS',
   tagline: 'The multi-tenant app your customers sign in to with their own Okta.',
   supportEmail: 'support@example.com',
 } as const;

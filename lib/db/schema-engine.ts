@@ -20,8 +20,14 @@ function loadGlue(): typeof glue {
   const require = createRequire(import.meta.url);
   const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
   const module = new WebAssembly.Module(readFileSync(path.join(dir, 'schema_engine_bg.wasm')));
-  // The glue module's exports are exactly the imports the .wasm asks for, under this module name.
-  const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': glue as unknown as WebAssembly.ModuleImports });
+  // The glue module's exports are exactly the imports the .wasm asks for, under this module name. One
+  // change: the engine arms a 10 s timer (a timeout it races) and leaves it pending; unref it so that it does not hold
+  // a CLI process open after its work is done.
+  const imports: Record<string, unknown> = { ...glue };
+  for (const name of Object.keys(imports).filter((n) => n.startsWith('__wbg_setTimeout_'))) {
+    imports[name] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref();
+  }
+  const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': imports as WebAssembly.ModuleImports });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   loaded = glue;

@@ -3,7 +3,6 @@
  * size cap) and one bounded discovery/JWKS cache shared by every request of this instance.
  */
 import { getEnv } from '@/lib/env';
-import { getLog } from '@/lib/log';
 import { IssuerCache } from '@/lib/oidc/issuer-cache';
 import { createSafeFetch } from '@/lib/oidc/safe-fetch';
 
@@ -15,11 +14,6 @@ const holder = globalThis as unknown as { __idpRuntime?: Runtime };
 export function getIdpRuntime(): Runtime {
   if (!holder.__idpRuntime) {
     const env = getEnv();
-    if (env.ALLOW_INSECURE_LOCAL_ISSUERS) {
-      getLog().warn(
-        'ALLOW_INSECURE_LOCAL_ISSUERS=true: http and loopback issuers are accepted. Development and tests only — never in production.',
-      );
-    }
     const safeFetch = createSafeFetch({
       allowInsecureLocal: env.ALLOW_INSECURE_LOCAL_ISSUERS,
       timeoutMs: env.IDP_TIMEOUT_MS,

@@ -13,7 +13,6 @@ export type InitiateParams = {
 
 export type InitiateParse = { ok: true; value: InitiateParams } | { ok: false; reason: string };
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export function parseInitiateParams(params: URLSearchParams): InitiateParse {

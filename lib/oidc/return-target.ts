@@ -11,7 +11,6 @@ const MAX_LENGTH = 2048;
 export function parseReturnTarget(value: string | null | undefined, appOrigin: string): ReturnTarget {
   if (value === null || value === undefined || value === '') return { ok: false, reason: 'absent' };
   if (value.length > MAX_LENGTH) return { ok: false, reason: 'too long' };
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(value)) return { ok: false, reason: 'control character or backslash' };
 
   let url: URL;

@@ -28,6 +28,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Lets two builds (e.g. parallel test runs) live side by side; `next start` reads the same setting.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   experimental: { authInterrupts: true },
   serverExternalPackages: [

@@ -1,9 +1,14 @@
-/** Fixed addresses of the end-to-end stack, shared by the server script and the tests. */
+/**
+ * Fixed addresses of the end-to-end stack, shared by the server script and the tests. `E2E_PORT_OFFSET`
+ * moves every port and the database name, so two runs on one machine do not collide.
+ */
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0) || 0;
+
 export const E2E = {
-  appUrl: 'http://localhost:3100',
-  port: 3100,
-  orgPorts: { acme: 9201, globex: 9202 },
-  databaseName: 'oin_e2e',
+  appUrl: `http://localhost:${3100 + offset}`,
+  port: 3100 + offset,
+  orgPorts: { acme: 9201 + offset, globex: 9202 + offset },
+  databaseName: `oin_e2e_${offset}`,
   /** Test-only secrets: the app runs in production mode, which requires them. */
   authSecret: 'e2e-auth-secret-0123456789abcdefghijklmnopqrstuvwxyz',
   dataEncryptionKey: `e2e:${Buffer.alloc(32, 7).toString('base64')}`,

@@ -1,6 +1,6 @@
 /**
- * The signed-in session of the current request, for server components and route handlers. Every tenant
- * page passes its tenant to `requireTenantSession`, which refuses a session of any other tenant.
+ * The signed-in session of the current request, for server components, route handlers and server
+ * actions. Tenant pages authorize through lib/auth/tenant-guard.ts, never with this alone.
  */
 import 'server-only';
 import { cookies } from 'next/headers';
@@ -10,17 +10,4 @@ import { getSessionByToken, type SessionView } from './session-store';
 export async function getCurrentSession(): Promise<SessionView | null> {
   const store = await cookies();
   return getSessionByToken(store.get(sessionCookie().name)?.value);
-}
-
-export type TenantAccess =
-  | { status: 'ok'; session: SessionView }
-  | { status: 'signed_out' }
-  | { status: 'other_tenant'; session: SessionView };
-
-/** Whether the current session may see tenant `tenantId`. The caller renders or redirects accordingly. */
-export async function checkTenantAccess(tenantId: string): Promise<TenantAccess> {
-  const session = await getCurrentSession();
-  if (!session) return { status: 'signed_out' };
-  if (session.tenant.id !== tenantId) return { status: 'other_tenant', session };
-  return { status: 'ok', session };
 }

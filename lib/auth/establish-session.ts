@@ -4,8 +4,8 @@
  * time as (tenant, sub) — never by email — and creates the session, all in one database transaction. A
  * gate that says no throws `SignInError`; nothing is written then (the caller records the refusal).
  *
- * Gates, in order: tenant active; Okta Simplified `jti` not seen before (kept until the token's `exp`).
- * Per-tenant rate limits and consent plug in here.
+ * Gates, in order: tenant active; Okta Simplified `jti` not seen before (kept until the token's `exp`);
+ * user not deactivated by a tenant admin. Per-tenant rate limits and consent plug in here.
  */
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { getDb } from '@/lib/db/client';
@@ -51,8 +51,9 @@ export async function establishSession(input: EstablishSessionInput): Promise<Es
         where: { tenantId_sub: { tenantId: tenant.id, sub: claims.sub } },
         create: { tenantId: tenant.id, issuer: claims.iss, sub: claims.sub, ...profile, lastLoginAt: new Date() },
         update: { ...profile, issuer: claims.iss, lastLoginAt: new Date() },
-        select: { id: true },
+        select: { id: true, status: true },
       });
+      if (user.status !== 'active') throw new SignInError('user_deactivated', 'User is deactivated in this tenant');
       const session = await createSession(tx, {
         tenantId: tenant.id,
         userId: user.id,

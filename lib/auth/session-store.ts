@@ -13,7 +13,7 @@ export type SessionView = {
   createdAt: Date;
   expiresAt: Date;
   tenant: { id: string; slug: string; displayName: string; issuer: string; status: string };
-  user: { id: string; sub: string; email: string | null; name: string | null };
+  user: { id: string; sub: string; email: string | null; name: string | null; role: 'member' | 'admin'; status: 'active' | 'deactivated' };
 };
 
 export const hashSessionToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -43,14 +43,14 @@ export async function createSession(
 const select = {
   id: true, flow: true, createdAt: true, expiresAt: true,
   tenant: { select: { id: true, slug: true, displayName: true, issuer: true, status: true } },
-  user: { select: { id: true, sub: true, email: true, name: true } },
+  user: { select: { id: true, sub: true, email: true, name: true, role: true, status: true } },
 } as const;
 
-/** The live session for a cookie token, or null (unknown, expired, or its tenant no longer active). */
+/** The live session for a cookie token, or null (unknown, expired, its tenant not active, or its user deactivated). */
 export async function getSessionByToken(token: string | undefined): Promise<SessionView | null> {
   if (!token || token.length > 100) return null;
   const row = await getDb().session.findUnique({ where: { tokenHash: hashSessionToken(token) }, select });
-  if (!row || row.expiresAt <= new Date() || row.tenant.status !== 'active') return null;
+  if (!row || row.expiresAt <= new Date() || row.tenant.status !== 'active' || row.user.status !== 'active') return null;
   return row;
 }
 

@@ -27,6 +27,7 @@ const EXPIRED: Entry = {
 
 const ENTRIES = {
   unknown_tenant: { status: 404, title: 'Organization not found', message: 'No organization matches what was entered. Check the spelling, or use the sign-in link your administrator gave you.', retry: true },
+  user_deactivated: { status: 403, title: 'Your access has been turned off', message: 'An administrator of your organization has deactivated your access to this app. Please contact them.' },
   tenant_not_active: { status: 403, title: 'This organization is not active', message: 'Sign-in for this organization is not open yet or has been paused. Please contact your administrator.' },
   transaction_missing: EXPIRED,
   transaction_invalid: EXPIRED,

@@ -287,7 +287,7 @@ function pgliteFactory(client: PGlite, { shadowIsSelf = false } = {}): SqlMigrat
   const wrap = async (db: PGlite, onDispose?: () => Promise<void>): Promise<SqlDriverAdapter> => {
     const adapter = await new PrismaPGlite(db).connect();
     return Object.assign(Object.create(adapter) as SqlDriverAdapter, {
-      executeScriptX: async (script: string) => {
+      executeScript: async (script: string) => {
         await db.exec(script).catch((e: unknown) => {
           throw toDriverError(e);
         });

@@ -1,11 +1,5 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
-import { forbidden, notFound, redirect } from 'next/navigation';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { checkTenantAccess } from '@/lib/auth/current-session';
-import { getDb } from '@/lib/db/client';
-import { requestContextOf } from '@/lib/http/request-context';
-import { getTenantBySlug } from '@/lib/tenants/get-tenant';
+import { requireTenantPage } from '@/lib/auth/tenant-guard';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Home' };
@@ -21,22 +15,7 @@ const FLOW_LABEL: Record<string, string> = {
 /** A tenant's landing page: who is signed in and through which org. Only that tenant's sessions see it. */
 export default async function TenantHome({ params }: Props) {
   const { tenant: slug } = await params;
-  const tenant = await getTenantBySlug(slug);
-  if (!tenant) notFound();
-  const access = await checkTenantAccess(tenant.id);
-  if (access.status === 'signed_out') redirect(`/api/auth/signin?tenant=${encodeURIComponent(tenant.slug)}`);
-  if (access.status === 'other_tenant') {
-    await recordAuditEvent(getDb(), {
-      ...requestContextOf(await headers()),
-      type: 'access.denied',
-      tenantId: tenant.id,
-      actorUserId: access.session.user.id,
-      code: 'other_tenant',
-      details: { sessionTenant: access.session.tenant.slug, path: `/t/${tenant.slug}` },
-    });
-    forbidden();
-  }
-  const { session } = access;
+  const { tenant, session } = await requireTenantPage(slug, 'member', 'view tenant home');
   return (
     <section className="space-y-6">
       <div>

@@ -4,9 +4,9 @@
  * Run it from the repo root. Exit code 1, with one line on stderr, when anything fails.
  */
 import path from 'node:path';
-import { closeDb, getPglite } from '@/lib/db/client';
+import { closeDb, DatabaseInUseError, getPglite } from '@/lib/db/client';
 import { applyMigrations, defaultPrismaDir, describeMigrationError, readMigrationList } from '@/lib/db/migrate';
-import { getEnv } from '@/lib/env';
+import { EnvError, getEnv } from '@/lib/env';
 
 async function main(): Promise<void> {
   const { DATABASE_URL } = getEnv();
@@ -21,7 +21,8 @@ try {
   await main();
   await closeDb();
 } catch (error) {
-  console.error(`Migration failed: ${describeMigrationError(error)}`);
+  const plain = error instanceof DatabaseInUseError || error instanceof EnvError;
+  console.error(plain ? error.message : `Migration failed: ${describeMigrationError(error)}`);
   await closeDb().catch(() => {});
   process.exit(1);
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,15 +9,23 @@ import { getDb } from '@/lib/db/client';
 
 const SECRET = 'cli-test-secret-do-not-print-9f8e7d';
 
+/** Runs the CLI asynchronously: the stand-in lives in this process and must keep answering meanwhile. */
 function cli(args: string[], input?: string, env: Record<string, string> = {}) {
-  const result = spawnSync('npx', ['tsx', '--conditions=react-server', 'scripts/tenant.ts', ...args], {
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-    timeout: 60_000,
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/tenant.ts', ...args], {
+      env: { ...process.env, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      const errors = stderr.split('\n').filter((l) => l && !l.startsWith('npm warn')).join('\n');
+      resolve({ status, stdout, stderr: errors });
+    });
+    child.stdin.end(input ?? '');
   });
-  const stderr = result.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn')).join('\n');
-  return { status: result.status, stdout: result.stdout, stderr };
 }
 
 describe('tenant CLI', () => {
@@ -35,7 +43,7 @@ describe('tenant CLI', () => {
   });
 
   it('adds a tenant after checking discovery, and never prints the secret', async () => {
-    const add = cli(['add', '--slug', slug, '--name', 'CLI Test', '--issuer', `${issuer}/`, '--client-id', 'acme-app',
+    const add = await cli(['add', '--slug', slug, '--name', 'CLI Test', '--issuer', `${issuer}/`, '--client-id', 'acme-app',
       '--client-secret-stdin', '--email-domains', `${slug}.test`, '--status', 'active', '--json'], SECRET);
     expect(add.stderr).toBe('');
     expect(add.status).toBe(0);
@@ -43,7 +51,7 @@ describe('tenant CLI', () => {
     expect(added).toMatchObject({ slug, issuer, status: 'active', hasClientSecret: true, emailDomains: [`${slug}.test`] });
 
     for (const args of [['list', '--json'], ['show', slug], ['show', slug, '--json'], ['export']]) {
-      const run = cli(args);
+      const run = await cli(args);
       expect(run.status).toBe(0);
       expect(run.stdout + run.stderr).not.toContain(SECRET);
       expect(run.stdout).toContain(slug);
@@ -54,17 +62,17 @@ describe('tenant CLI', () => {
     expect(JSON.stringify(audit.map((a) => a.details))).not.toContain(SECRET);
   });
 
-  it('round-trips export and import (secrets from the environment)', () => {
-    const exported = JSON.parse(cli(['export']).stdout);
+  it('round-trips export and import (secrets from the environment)', async () => {
+    const exported = JSON.parse((await cli(['export'])).stdout);
     const mine = exported.tenants.find((t: { slug: string }) => t.slug === slug);
     mine.displayName = 'CLI Test Renamed';
     mine.clientSecretEnv = 'CLI_TEST_SECRET';
     const file = path.join(tmpdir(), `${slug}.json`);
     writeFileSync(file, JSON.stringify({ format: exported.format, tenants: [mine] }));
-    const imported = cli(['import', file, '--json'], undefined, { CLI_TEST_SECRET: `${SECRET}-2` });
+    const imported = await cli(['import', file, '--json'], undefined, { CLI_TEST_SECRET: `${SECRET}-2` });
     expect(imported.status).toBe(0);
     expect(JSON.parse(imported.stdout)).toEqual([{ slug, action: 'updated' }]);
-    expect(JSON.parse(cli(['show', slug, '--json']).stdout).displayName).toBe('CLI Test Renamed');
+    expect(JSON.parse((await cli(['show', slug, '--json'])).stdout).displayName).toBe('CLI Test Renamed');
   });
 
   it.each([
@@ -75,8 +83,8 @@ describe('tenant CLI', () => {
     ['offline_access', () => ['add', '--slug', `${slug}-f`, '--name', 'F', '--issuer', issuer, '--client-id', 'x', '--scopes', 'openid,offline_access', '--client-secret-env', 'CLI_SECRET'], /scopes/],
     ['remove without --yes', () => ['remove', slug], /--yes/],
     ['an unknown tenant', () => ['show', 'no-such-tenant'], /No tenant/],
-  ])('refuses %s with one clear line and a non-zero exit', (_name, args, message) => {
-    const run = cli(args(), undefined, { CLI_SECRET: SECRET });
+  ])('refuses %s with one clear line and a non-zero exit', async (_name, args, message) => {
+    const run = await cli(args(), undefined, { CLI_SECRET: SECRET });
     expect(run.status).not.toBe(0);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(message);

@@ -100,11 +100,12 @@ export async function createMigration(
   const stamp = (opts.now ?? new Date()).toISOString().replace(/\D/g, '').slice(0, 14);
   const slug = slugifyMigrationName(name);
   const dirName = slug ? `${stamp}_${slug}` : stamp;
-  await mkdir(path.join(migrationsDir, dirName), { recursive: false }).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return mkdir(path.join(migrationsDir, dirName), { recursive: true });
-    throw new Error(`The migration directory already exists at ${path.join(migrationsDir, dirName)}`);
+  const dir = path.join(migrationsDir, dirName);
+  await mkdir(migrationsDir, { recursive: true });
+  await mkdir(dir).catch((e: NodeJS.ErrnoException) => {
+    throw e.code === 'EEXIST' ? new Error(`The migration directory already exists at ${dir}`) : e;
   });
-  const file = path.join(migrationsDir, dirName, 'migration.sql');
+  const file = path.join(dir, 'migration.sql');
   await writeFile(file, script, 'utf8');
   await writeFile(path.join(migrationsDir, LOCKFILE), LOCKFILE_CONTENT, { flag: 'wx' }).catch((e: NodeJS.ErrnoException) => {
     if (e.code !== 'EEXIST') throw e;

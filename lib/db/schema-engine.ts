@@ -19,15 +19,15 @@ function loadGlue(): typeof glue {
   if (loaded) return loaded;
   const require = createRequire(import.meta.url);
   const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
-  const module = new WebAssembly.Module(readFileSync(path.join(dir, 'schema_engine_bg.wasm')));
+  const wasmModule = new WebAssembly.Module(readFileSync(path.join(dir, 'schema_engine_bg.wasm')));
   // The glue module's exports are exactly the imports the .wasm asks for, under this module name. One
-  // change: the engine arms a 10 s timer (a timeout it races) and leaves it pending; unref it so that it does not hold
-  // a CLI process open after its work is done.
+  // change: each engine command arms a 10 s timer (a timeout it races) and leaves it pending; unref it so
+  // that it does not hold a CLI process open for 10 s after its work is done.
   const imports: Record<string, unknown> = { ...glue };
   for (const name of Object.keys(imports).filter((n) => n.startsWith('__wbg_setTimeout_'))) {
     imports[name] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref();
   }
-  const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': imports as WebAssembly.ModuleImports });
+  const instance = new WebAssembly.Instance(wasmModule, { './schema_engine_bg.js': imports as WebAssembly.ModuleImports });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   loaded = glue;

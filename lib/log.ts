@@ -7,7 +7,7 @@ import { getEnv } from './env';
 
 const REDACT = [
   'clientSecret', 'client_secret', 'clientSecretCipher', 'secret', 'password', 'privateKey',
-  'id_token', 'idToken', 'access_token', 'code', 'code_verifier', 'codeVerifier', 'authorization', 'cookie',
+  'id_token', 'idToken', 'access_token', 'code_verifier', 'codeVerifier', 'authorization', 'cookie',
 ].flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
 let logger: pino.Logger | undefined;

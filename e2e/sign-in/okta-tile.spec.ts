@@ -128,7 +128,7 @@ test.describe('Okta tile: Okta Simplified (ID token POST)', () => {
     ['with alg none', () => mintIdToken('acme', { app: 'acme-direct', alg: 'none' }), 401, 'alg_not_allowed'],
     ['signed HS256 with the public key', () => hs256WithPublicKey(), 401, 'alg_not_allowed'],
     ['with an unknown kid', () => mintIdToken('acme', { app: 'acme-direct', signWith: 'other', kid: 'unknown-kid' }), 401, 'unknown_kid'],
-    ['signed by another key under the real kid', () => mintIdToken('acme', { app: 'acme-direct', signWith: 'other' }), 401, 'bad_signature'],
+    ['signed by another key under the real kid', async () => mintIdToken('acme', { app: 'acme-direct', signWith: 'other', kid: await realKid() }), 401, 'bad_signature'],
     ['without jti', () => mintIdToken('acme', { app: 'acme-direct', jti: null }), 401, 'jti_missing'],
   ];
 
@@ -152,6 +152,11 @@ test.describe('Okta tile: Okta Simplified (ID token POST)', () => {
     });
   }
 });
+
+async function realKid(): Promise<string> {
+  const jwks = (await (await fetch(`${ACME}/oauth2/v1/keys`)).json()) as { keys: Array<{ kid: string }> };
+  return jwks.keys[0]!.kid;
+}
 
 /** The classic key-confusion forgery: HMAC keyed with the IdP's public key. */
 async function hs256WithPublicKey(): Promise<string> {

@@ -4,7 +4,7 @@ import nextTs from 'eslint-config-next/typescript';
 const eslintConfig = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ['.next/**', 'node_modules/**', '.data/**', 'lib/generated/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  { ignores: ['.next/**', '.next-*/**', '.data*/**', '.tmp-*', '.dbg*', 'node_modules/**', '.data/**', 'lib/generated/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
   {
     // lib/oidc is pure protocol code: no framework, no database, no environment.
     files: ['lib/oidc/**/*.ts'],

@@ -15,6 +15,10 @@ export default async function Home() {
       <Link href="/login" className="inline-block rounded-lg bg-blue-700 px-5 py-2.5 font-medium text-white hover:bg-blue-800">
         Sign in
       </Link>
+      <p className="text-sm text-slate-600">
+        Setting the app up for your organization? Read the{' '}
+        <Link href="/guide" className="text-blue-700 underline">configuration guide</Link>.
+      </p>
     </section>
   );
 }

@@ -1,8 +1,14 @@
 /**
  * The demo tenants, matching the stand-in's demo orgs (dev/okta-stand-in/demo.ts): used by `npm run dev`
  * and the end-to-end tests. One Okta org (acme) holds two app instances, one per tile mode; globex uses
- * client_secret_post and a tile that sends login_hint and target_link_uri.
+ * client_secret_post and a tile that sends login_hint and target_link_uri. `acme-labs` (a third instance in
+ * the acme org) has the app's own user consent on.
  */
+import { getConsentPolicy } from '@/lib/consent/get-consent-policy';
+import { publishConsentVersion } from '@/lib/consent/publish-consent-version';
+import { updateConsentSettings } from '@/lib/consent/update-consent-settings';
+import { getDb } from '@/lib/db/client';
+import { getTenantBySlug } from '@/lib/tenants/get-tenant';
 import { importTenants, type ImportResult } from '@/lib/tenants/import-tenants';
 import { TENANT_EXPORT_FORMAT } from '@/lib/tenants/tenant-schema';
 
@@ -39,6 +45,19 @@ export function demoTenantFile(issuers: DemoIssuers) {
         tileLoginFlow: 'id_token',
       },
       {
+        slug: 'acme-labs',
+        displayName: 'Acme Labs',
+        status: 'active',
+        issuer: issuers.acme,
+        clientId: 'acme-labs-app',
+        clientSecret: 'acme-labs-secret-please-change',
+        clientAuthMethod: 'client_secret_basic',
+        scopes: ['openid', 'profile', 'email'],
+        emailDomains: [],
+        loginInitiatedBy: 'either',
+        tileLoginFlow: 'redirect',
+      },
+      {
         slug: 'globex',
         displayName: 'Globex',
         status: 'active',
@@ -57,5 +76,27 @@ export function demoTenantFile(issuers: DemoIssuers) {
 
 /** Creates or updates the demo tenants (issuers verified through the running stand-in's discovery). */
 export async function seedDemoTenants(issuers: DemoIssuers): Promise<ImportResult> {
-  return importTenants(demoTenantFile(issuers), { actor: 'demo-seed', requestId: 'demo-seed' }, () => undefined);
+  const result = await importTenants(demoTenantFile(issuers), { actor: 'demo-seed', requestId: 'demo-seed' }, () => undefined);
+  await seedDemoConsent('acme-labs');
+  return result;
+}
+
+export const DEMO_CONSENT_STATEMENT = {
+  title: 'Acme Labs shares your name and email with this app',
+  bodyMarkdown: `Acme Labs uses this app for its project work. When you sign in, Acme Labs' Okta sends the app **your account
+identifier, your name and your email address**. The app shows them to you and your colleagues and uses them to run your account;
+it does not sell them or use them for advertising.
+
+Read the [terms of service](https://example.com/terms) and the [privacy notice](https://example.com/privacy).
+You can withdraw your consent at any time on your account page.`,
+  scopes: ['openid', 'profile', 'email'] as ('openid' | 'profile' | 'email')[],
+};
+
+/** Consent on, with a first statement — once: a restart keeps what an admin changed since. */
+async function seedDemoConsent(slug: string) {
+  const tenant = await getTenantBySlug(slug);
+  if (!tenant || (await getConsentPolicy(getDb(), tenant.id)).current) return;
+  const actor = { actor: 'demo-seed', requestId: 'demo-seed' };
+  await updateConsentSettings(tenant.id, { required: true, supportContact: 'it-help@acme.test', logoUrl: null }, actor);
+  await publishConsentVersion(tenant.id, { ...DEMO_CONSENT_STATEMENT, requireReconsent: true }, actor);
 }

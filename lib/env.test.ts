@@ -47,3 +47,13 @@ describe('parseEnv', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'dev-secrets.json'), 'utf8')).AUTH_SECRET).toBe(first.AUTH_SECRET);
   });
 });
+
+describe('ALLOW_INSECURE_LOCAL_ISSUERS in production', () => {
+  it('is refused when the app is served on a public origin', () => {
+    expect(() => parseEnv({ ...prod, ALLOW_INSECURE_LOCAL_ISSUERS: 'true' })).toThrow(/^Invalid configuration: ALLOW_INSECURE_LOCAL_ISSUERS /);
+  });
+
+  it('is allowed for a production build served on loopback (end-to-end tests)', () => {
+    expect(parseEnv({ ...prod, APP_URL: 'http://localhost:3100', ALLOW_INSECURE_LOCAL_ISSUERS: 'true' }).ALLOW_INSECURE_LOCAL_ISSUERS).toBe(true);
+  });
+});

@@ -66,7 +66,37 @@ const schema = z.object({
   /** Timeout for each call to an IdP. */
   IDP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Proxies in front of the app that append to X-Forwarded-For; the client IP is that many entries from the right. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Operator overrides of the rate-limit policies (lib/rate-limit/policies.ts), as JSON:
+   * `{"signin.start.tenant":{"limit":100,"ceiling":1000}}`. Names are checked against the policies at first use.
+   */
+  RATE_LIMIT_OVERRIDES: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (!raw?.trim()) return {};
+      const entry = z.object({
+        limit: z.number().int().min(1).max(1_000_000).optional(),
+        ceiling: z.number().int().min(1).max(1_000_000).optional(),
+        windowSeconds: z.number().int().min(1).max(86_400).optional(),
+      }).strict();
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON, e.g. {"signin.start.tenant":{"limit":100}}' });
+        return z.NEVER;
+      }
+      const parsed = z.record(z.string(), entry).safeParse(json);
+      if (!parsed.success) {
+        ctx.addIssue({ code: 'custom', message: `must map policy names to {limit?, ceiling?, windowSeconds?} (${parsed.error.issues[0]?.message})` });
+        return z.NEVER;
+      }
+      return parsed.data;
+    }),
 });
 
 export type Env = Omit<z.output<typeof schema>, 'APP_URL' | 'AUTH_SECRET' | 'DATA_ENCRYPTION_KEY'> & {
@@ -88,6 +118,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const isProduction = parsed.NODE_ENV === 'production';
   const appUrl = parsed.APP_URL ?? (isProduction ? undefined : `http://localhost:${parsed.PORT}`);
   if (!appUrl) throw new EnvError('Missing configuration: APP_URL must be set in production (e.g. https://app.example.com)');
+  if (isProduction && parsed.ALLOW_INSECURE_LOCAL_ISSUERS && !['localhost', '127.0.0.1', '[::1]'].includes(new URL(appUrl).hostname)) {
+    throw new EnvError('Invalid configuration: ALLOW_INSECURE_LOCAL_ISSUERS must not be true in production (only for development and tests on loopback)');
+  }
 
   let authSecret = parsed.AUTH_SECRET;
   let keys = parsed.DATA_ENCRYPTION_KEY;

@@ -44,7 +44,7 @@ async function main() {
 }
 
 function printWelcome(appUrl: string, issuers: { acme: string; globex: string }) {
-  const tenants = demoTenantFile(issuers).tenants.map((t) => `    ${t.slug.padEnd(12)} ${t.displayName} — ${t.tileLoginFlow === 'id_token' ? 'tile sends the ID token directly' : 'tile redirects to the app'}`);
+  const tenants = demoTenantFile(issuers).tenants.map((t) => `    ${t.slug.padEnd(12)} ${t.displayName} — ${t.tileLoginFlow === 'id_token' ? 'tile sends the ID token directly' : 'tile redirects to the app'}${t.slug === 'acme-labs' ? '; asks user consent' : ''}`);
   console.log(`
   ┌───────────────────────────────────────────────────────────────────────┐
     App:               ${appUrl}/login
@@ -55,6 +55,8 @@ function printWelcome(appUrl: string, issuers: { acme: string; globex: string })
       carol@globex.test                      — Globex
       dave@globex.test                       — Globex, not assigned to the app (access denied)
       pat@shared.test                        — in both orgs, same sub (two separate users here)
+    User consent: sign in to acme-labs (slug at /login, or its Acme tile) to see the app's own consent page;
+      withdraw it at /t/acme-labs/account. Admins: /t/acme-labs/admin/consent.
     Demo tenants:
 ${tenants.join('\n')}
   └───────────────────────────────────────────────────────────────────────┘

@@ -73,6 +73,13 @@ describe('tenant CLI', () => {
     expect(imported.status).toBe(0);
     expect(JSON.parse(imported.stdout)).toEqual([{ slug, action: 'updated' }]);
     expect(JSON.parse((await cli(['show', slug, '--json'])).stdout).displayName).toBe('CLI Test Renamed');
+
+    // A partial entry changes only what it names: the tenant stays active, its domains stay.
+    writeFileSync(file, JSON.stringify({ format: exported.format, tenants: [{ slug, displayName: 'Partial', issuer, clientId: 'acme-app' }] }));
+    expect((await cli(['import', file])).status).toBe(0);
+    expect(JSON.parse((await cli(['show', slug, '--json'])).stdout)).toMatchObject({
+      displayName: 'Partial', status: 'active', emailDomains: [`${slug}.test`],
+    });
   });
 
   it.each([

@@ -15,12 +15,14 @@ import { TenantError } from '@/lib/tenants/tenant-error';
 import { tenantConfigSchema } from '@/lib/tenants/tenant-schema';
 import { updateTenant } from '@/lib/tenants/update-tenant';
 import { verifyIssuer } from '@/lib/tenants/verify-issuer';
+import { INVITATION_HELP, runInvitationCommand } from './tenant-invitations';
+import { CONSENT_HELP, runConsentCommand } from './tenant-consent';
 
 const HELP = `Usage: npm run tenant -- <command> [options]
 
 Commands:
   add      --slug S --name N --issuer URL --client-id ID (--client-secret-stdin | --client-secret-env VAR)
-           [--auth-method client_secret_basic|client_secret_post] [--scopes openid,profile,email]
+           [--auth-method client_secret_basic|client_secret_post|private_key_jwt] [--scopes openid,profile,email]
            [--email-domains a.com,b.com] [--status draft|active|suspended]
            [--login-initiated-by app_only|either] [--tile-flow redirect|id_token]
   list     all tenants
@@ -29,6 +31,8 @@ Commands:
   remove   <slug> --yes
   import   <file.json | ->   create or update tenants from the export format
   export   [file.json]       write every tenant (without secrets) in the import format
+${INVITATION_HELP}
+${CONSENT_HELP}
 
 Options: --json  machine-readable output.
 The issuer is checked through discovery and stored exactly as the discovery document states it.`;
@@ -38,15 +42,19 @@ const options = {
   'client-secret-stdin': { type: 'boolean' }, 'client-secret-env': { type: 'string' }, 'auth-method': { type: 'string' },
   scopes: { type: 'string' }, 'email-domains': { type: 'string' }, status: { type: 'string' },
   'login-initiated-by': { type: 'string' }, 'tile-flow': { type: 'string' }, json: { type: 'boolean' },
-  yes: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  yes: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'expires-days': { type: 'string' }, email: { type: 'string' },
 } as const;
 
 const context = { actor: 'cli', requestId: `cli-${process.pid}` };
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'consent') return runConsentCommand(argv.slice(1));
   const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   const [command, arg] = positionals;
   const out = (human: string, json: unknown) => console.log(values.json ? JSON.stringify(json, null, 2) : human);
+
+  const invitationResult = command ? await runInvitationCommand(command, arg, values, out, context) : null;
+  if (invitationResult !== null) return invitationResult;
 
   switch (command) {
     case 'add': {

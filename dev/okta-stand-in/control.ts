@@ -76,6 +76,50 @@ function setRateLimitHeaders(ctx: KoaContext, limit: number, remaining: number, 
   ctx.set('X-Rate-Limit-Reset', String(reset));
 }
 
+/**
+ * Client secret rotation as in Okta, which keeps up to two secrets of a client active: the control API
+ * (`POST /__stand-in/client-secrets { app, secrets }`) sets the secrets the token endpoint accepts for a
+ * client_secret_basic app; a request with another secret gets 401 `invalid_client`, one with an accepted
+ * secret reaches oidc-provider as if it carried the configured one.
+ */
+const secretOverrides = new WeakMap<OrgRuntime, Map<string, string[]>>();
+
+const formDecode = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
+const formEncode = (s: string) => encodeURIComponent(s).replace(/%20/g, '+');
+
+/** Returns false when the request was answered (refused). */
+function applySecretOverride(org: OrgRuntime, ctx: KoaContext): boolean {
+  const overrides = secretOverrides.get(org);
+  const header = ctx.req.headers.authorization;
+  if (!overrides?.size || !header?.startsWith('Basic ')) return true;
+  const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return true;
+  const clientId = formDecode(decoded.slice(0, colon));
+  const accepted = overrides.get(clientId);
+  const app = org.findAppByClientId(clientId);
+  if (!accepted || !app?.clientSecret) return true;
+  if (!accepted.includes(formDecode(decoded.slice(colon + 1)))) {
+    sendJson(ctx, 401, { error: 'invalid_client', error_description: 'Client authentication failed.' });
+    return false;
+  }
+  ctx.req.headers.authorization = `Basic ${Buffer.from(`${formEncode(clientId)}:${formEncode(app.clientSecret)}`).toString('base64')}`;
+  return true;
+}
+
+function setClientSecrets(org: OrgRuntime, body: Record<string, unknown>) {
+  const app = typeof body.app === 'string' ? org.findApp(body.app) ?? org.findAppByClientId(body.app) : undefined;
+  if (!app) throw new BadRequest('app must name an app of this org');
+  const secrets = body.secrets;
+  if (!Array.isArray(secrets) || secrets.length < 1 || secrets.length > 2 || !secrets.every((x) => typeof x === 'string' && x)) {
+    throw new BadRequest('secrets must be one or two non-empty strings (Okta keeps at most two active)');
+  }
+  let overrides = secretOverrides.get(org);
+  if (!overrides) secretOverrides.set(org, (overrides = new Map()));
+  overrides.set(app.clientId, secrets as string[]);
+  return { app: app.key, secrets: secrets.length };
+}
+
 export type EndpointGuard = {
   handle(ctx: KoaContext, next: KoaNext): Promise<void>;
   resetRateLimit(): void;
@@ -114,6 +158,7 @@ export function createEndpointGuard(org: OrgRuntime): EndpointGuard {
       sendJson(ctx, forced, oktaErrorBody(forced));
       return;
     }
+    if (!applySecretOverride(org, ctx)) return;
     await next();
   }
 
@@ -268,7 +313,11 @@ export function createControlRoutes(org: OrgRuntime, guard: EndpointGuard) {
         case 'POST mint-id-token':
           sendJson(ctx, 200, await mintIdToken(org, await readJson(ctx)));
           return true;
+        case 'POST client-secrets':
+          sendJson(ctx, 200, setClientSecrets(org, await readJson(ctx)));
+          return true;
         case 'POST reset':
+          secretOverrides.delete(org);
           org.behaviour = {};
           Object.assign(org.stats, emptyStats());
           guard.resetRateLimit();

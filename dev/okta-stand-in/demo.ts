@@ -3,7 +3,8 @@
  *
  * - `acme` ("Acme Corp (Okta)", port 9101): alice, bob and pat; app `acme` (client_secret_basic, OIDC Compliant
  *   tile that also sends `tenant=acme`, since this org holds two app instances) and app `acme-direct`
- *   (Okta Simplified tile: the dashboard POSTs an ID token).
+ *   (Okta Simplified tile: the dashboard POSTs an ID token), and app `acme-labs` (OIDC Compliant tile with
+ *   `tenant=acme-labs`; its tenant asks the app's own user consent).
  * - `globex` ("Globex (Okta)", port 9102): carol, dave and pat; app `globex` (client_secret_post, OIDC Compliant tile
  *   with `login_hint` and `target_link_uri=/t/globex?from=tile`). dave is NOT assigned (the access_denied demo).
  * - pat@shared.test exists in both orgs with the same user id: two IdPs asserting the same `sub` and email.
@@ -66,6 +67,32 @@ export function demoStandInConfig(appUrl: string, ports: DemoPorts = {}): StandI
             scopes: ['openid', 'profile', 'email'],
             assignedUsers: [DEMO_USER_IDS.alice, DEMO_USER_IDS.bob, DEMO_USER_IDS.pat],
           },
+          // Onboarding demo (e2e/admin): app instances a customer admin connects through the wizard as new tenants.
+          {
+            key: 'initech',
+            label: 'OIN Reference SaaS (Initech)',
+            clientId: 'initech-app',
+            clientSecret: 'initech-secret-first',
+            tokenEndpointAuthMethod: 'client_secret_basic',
+            ...uris,
+            tileMode: 'redirect',
+            tenantParam: 'initech',
+            scopes: ['openid', 'profile', 'email'],
+            assignedUsers: [DEMO_USER_IDS.alice, DEMO_USER_IDS.bob],
+          },
+          {
+            key: 'initech-keys',
+            label: 'OIN Reference SaaS (Initech, key pair)',
+            clientId: 'initech-keys-app',
+            tokenEndpointAuthMethod: 'private_key_jwt',
+            // The app publishes the tenant's public keys here once the wizard created the `initech-keys` tenant.
+            jwksUri: `${base}/api/tenants/initech-keys/jwks`,
+            ...uris,
+            tileMode: 'redirect',
+            tenantParam: 'initech-keys',
+            scopes: ['openid', 'profile', 'email'],
+            assignedUsers: [DEMO_USER_IDS.alice, DEMO_USER_IDS.bob],
+          },
           {
             key: 'acme-direct',
             label: 'OIN Reference SaaS (Acme, direct)',
@@ -74,6 +101,18 @@ export function demoStandInConfig(appUrl: string, ports: DemoPorts = {}): StandI
             tokenEndpointAuthMethod: 'client_secret_basic',
             ...uris,
             tileMode: 'id_token',
+            scopes: ['openid', 'profile', 'email'],
+            assignedUsers: [DEMO_USER_IDS.alice, DEMO_USER_IDS.bob, DEMO_USER_IDS.pat],
+          },
+          {
+            key: 'acme-labs',
+            label: 'OIN Reference SaaS (Acme Labs)',
+            clientId: 'acme-labs-app',
+            clientSecret: 'acme-labs-secret-please-change',
+            tokenEndpointAuthMethod: 'client_secret_basic',
+            ...uris,
+            tileMode: 'redirect',
+            tenantParam: 'acme-labs',
             scopes: ['openid', 'profile', 'email'],
             assignedUsers: [DEMO_USER_IDS.alice, DEMO_USER_IDS.bob, DEMO_USER_IDS.pat],
           },

@@ -221,6 +221,13 @@ export function createProvider(org: OrgRuntime, appUrl: string): OidcProvider {
       await grant.save();
       return grant;
     },
+    // oidc-provider refuses to fetch from special-use addresses (its SSRF guard); a private_key_jwt client's
+    // jwks_uri here is the app under test on loopback, so the stand-in (loopback-only itself) drops that guard.
+    fetch: (url: string | URL, options: RequestInit & { dispatcher?: unknown }) => {
+      const { dispatcher: _ssrfGuard, ...rest } = options;
+      void _ssrfGuard;
+      return globalThis.fetch(url, rest);
+    },
     clientBasedCORS: (_ctx: unknown, origin: string) => origin === appOrigin,
     renderError: async (ctx: KoaContext, out: Record<string, string>) => {
       ctx.type = 'text/html; charset=utf-8';

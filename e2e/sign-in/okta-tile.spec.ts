@@ -46,7 +46,7 @@ test.describe('Okta tile: redirect to app (initiate login URI)', () => {
     await expect(page).toHaveURL(/\/t\/globex\?deep=link$/);
   });
 
-  for (const target of ['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)']) {
+  for (const target of ['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)', `${E2E.appUrl}//evil.example`, '/.//evil.example']) {
     test(`a target_link_uri of ${target} is ignored`, async ({ page }) => {
       await page.goto(`/api/auth/initiate?iss=${encodeURIComponent(GLOBEX)}&target_link_uri=${encodeURIComponent(target)}`);
       await new OktaSignInPage(page).signIn('carol@globex.test');
@@ -151,6 +151,22 @@ test.describe('Okta tile: Okta Simplified (ID token POST)', () => {
       expect((await page.context().cookies(E2E.appUrl)).some((c) => c.name === 'session')).toBe(false);
     });
   }
+});
+
+test('an ID token POST from a site other than Okta is refused (login CSRF)', async ({ page }) => {
+  const token = await mintIdToken('acme', { app: 'acme-direct', user: 'alice@acme.test' });
+  const sessions = await countSessions();
+  const since = new Date();
+  // Another origin than the token's issuer (here: the other org's host) posts a valid, fresh token.
+  await page.goto(`${GLOBEX}/.well-known/openid-configuration`);
+  await page.setContent(
+    `<form method="post" action="${E2E.appUrl}/api/auth/callback/okta"><input name="id_token" value="${token}"><button>Go</button></form>`,
+  );
+  const [response] = await Promise.all([page.waitForResponse(`${E2E.appUrl}/api/auth/callback/okta`), page.getByRole('button').click()]);
+  expect(response.status()).toBe(403);
+  await expect(page.getByTestId('error-code')).toHaveText('cross_site_post');
+  expect(await countSessions()).toBe(sessions);
+  expect((await auditSince(since, 'signin.failed'))[0]?.code).toBe('cross_site_post');
 });
 
 async function realKid(): Promise<string> {

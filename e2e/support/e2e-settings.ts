@@ -12,6 +12,8 @@ export const E2E = {
   /** Test-only secrets: the app runs in production mode, which requires them. */
   authSecret: 'e2e-auth-secret-0123456789abcdefghijklmnopqrstuvwxyz',
   dataEncryptionKey: `e2e:${Buffer.alloc(32, 7).toString('base64')}`,
+  /** Everything the app prints (stdout and stderr), for tests that assert what never reaches a log line. */
+  appLogFile: `${process.env.TMPDIR || '/tmp'}/oin-e2e-app-${offset}.log`,
 } as const;
 
 export const issuerOf = (org: keyof typeof E2E.orgPorts) => `http://127.0.0.1:${E2E.orgPorts[org]}`;

@@ -4,7 +4,7 @@
  * production mode). SIGTERM stops it all and drops the database.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { createWriteStream, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { seedDemoTenants } from '@/dev/demo-tenants';
@@ -37,7 +37,11 @@ async function main() {
   const { closeDb } = await import('@/lib/db/client');
   await closeDb();
 
-  const next = spawn('npx', ['next', 'start', '-p', String(E2E.port)], { stdio: 'inherit', env: { ...process.env, ...appEnv } });
+  const next = spawn('npx', ['next', 'start', '-p', String(E2E.port)], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...appEnv } });
+  // Tee the app's output into a file too (e2e/admin asserts that no secret ever reaches a log line).
+  const log = createWriteStream(E2E.appLogFile, { flags: 'w' });
+  next.stdout.on('data', (chunk: Buffer) => (process.stdout.write(chunk), log.write(chunk)));
+  next.stderr.on('data', (chunk: Buffer) => (process.stderr.write(chunk), log.write(chunk)));
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;

@@ -9,6 +9,33 @@ export const AUDIT_EVENT_TYPES = [
   'tenant.updated',
   'tenant.removed',
   'tenant.imported',
+  // Onboarding and administration (lib/invitations, lib/onboarding, lib/admin, lib/tenants/rotate-client-credentials.ts)
+  'invitation.created',
+  'invitation.used',
+  'invitation.revoked',
+  'tenant.activated',
+  'tenant.connection_checked',
+  'tenant.secret_added',
+  'tenant.secret_promoted',
+  'tenant.secret_discarded',
+  'tenant.key_added',
+  'tenant.key_activated',
+  'tenant.key_discarded',
+  'user.deactivated',
+  'user.reactivated',
+  'admin.granted',
+  'admin.revoked',
+  'consent.requested',
+  'consent.granted',
+  'consent.declined',
+  'consent.refused',
+  'consent.revoked',
+  'consent.policy_updated',
+  'consent.version_published',
+  'consent.exported',
+  /** One per (tenant or IP bucket, policy, minute, instance); `details.refused` counts the refusals. */
+  'ratelimit.exceeded',
+  'ratelimit.changed',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -7,9 +7,11 @@
 import { getEnv } from '@/lib/env';
 import type { RequestContext } from '@/lib/http/request-context';
 import { getIdpRuntime } from '@/lib/idp/idp-runtime';
-import { exchangeCode, validateCallback } from '@/lib/oidc/code-exchange';
+import { exchangeCodeWithEach, validateCallback } from '@/lib/oidc/code-exchange';
+import { callWithinIdpBudget } from '@/lib/rate-limit/idp-rate-limits';
+import { gateSignInCompletion } from '@/lib/rate-limit/sign-in-gates';
 import { verifyIdToken } from '@/lib/oidc/verify-id-token';
-import { getClientCredentials } from '@/lib/tenants/get-client-credentials';
+import { getClientCredentialsList } from '@/lib/tenants/get-client-credentials';
 import { getTenantById } from '@/lib/tenants/get-tenant';
 import { establishSession, type EstablishedSession } from './establish-session';
 import { SignInError } from './sign-in-error';
@@ -33,20 +35,23 @@ export async function completeCodeSignIn(
   if (!tenant) throw new SignInError('unknown_tenant', 'Transaction tenant no longer exists');
   attempt.tenantId = tenant.id;
   attempt.tenantSlug = tenant.slug;
+  await gateSignInCompletion(tenant, context);
 
   const env = getEnv();
   const { cache, fetch, allowInsecureLocal } = getIdpRuntime();
   const metadata = await cache.getMetadata(tenant.issuer);
   const callbackParams = validateCallback(metadata, tenant.clientId, params, tx.state);
-  const { idToken } = await exchangeCode({
+  // During a client secret or key rotation Okta accepts either credential: try each (see rotate-client-credentials.ts).
+  const credentials = await getClientCredentialsList(tenant.id);
+  const { idToken } = await callWithinIdpBudget(tenant.id, 'token', () => exchangeCodeWithEach({
     server: metadata,
-    credentials: await getClientCredentials(tenant.id),
+    credentials,
     callbackParams,
     redirectUri: redirectUri(),
     codeVerifier: tx.codeVerifier,
     fetchImpl: fetch,
     allowInsecure: allowInsecureLocal,
-  });
+  }));
   const claims = await verifyIdToken(idToken, {
     issuer: tenant.issuer,
     clientId: tenant.clientId,
@@ -55,5 +60,6 @@ export async function completeCodeSignIn(
     now: new Date(),
     getKey: (header) => cache.getKey(tenant.issuer, header),
   });
-  return establishSession({ tenant, claims, idToken, flow: tx.flow, returnTo: tx.returnTo, context });
+  const onboarding = tx.flow === 'onboarding_test' && tx.invitationId ? { invitationId: tx.invitationId } : undefined;
+  return establishSession({ tenant, claims, idToken, flow: tx.flow, returnTo: tx.returnTo, context, onboarding });
 }

@@ -1,7 +1,8 @@
 /**
  * Okta Simplified: the tile's browser POSTs an ID token (no `code`, no `state`) to the first redirect URI
  * or to the initiate login URI. Unsolicited, so: the tenant is found by the token's (`iss`, `aud`) before
- * anything else in it is trusted; the tenant must have this mode on; the token is verified in full with no
+ * anything else in it is trusted; the tenant must have this mode on; the form must come from Okta's site
+ * (when the browser says where it came from); the token is verified in full with no
  * nonce, a fresh `iat` and a `jti` that `establishSession` accepts once (kept until `exp`).
  */
 import { decodeJwt } from 'jose';
@@ -10,7 +11,9 @@ import { getEnv } from '@/lib/env';
 import type { RequestContext } from '@/lib/http/request-context';
 import { getIdpRuntime } from '@/lib/idp/idp-runtime';
 import { OidcError } from '@/lib/oidc/errors';
+import { isAllowedIdTokenPostOrigin } from '@/lib/oidc/id-token-post-origin';
 import { verifyIdToken } from '@/lib/oidc/verify-id-token';
+import { gateSignInCompletion, gateUnknownLookups } from '@/lib/rate-limit/sign-in-gates';
 import { getTenantsByIssuer } from '@/lib/tenants/get-tenant';
 import type { SignInAttempt } from './complete-code-sign-in';
 import { establishSession, type EstablishedSession } from './establish-session';
@@ -35,6 +38,7 @@ export async function completeIdTokenPost(
   if (typeof unverified.iss !== 'string') throw new OidcError('malformed_token', 'ID token has no iss');
   const audiences = typeof unverified.aud === 'string' ? [unverified.aud] : Array.isArray(unverified.aud) ? unverified.aud : [];
 
+  await gateUnknownLookups(context);
   const issuerTenants = await getTenantsByIssuer(unverified.iss);
   if (issuerTenants.length === 0) throw new SignInError('unknown_issuer', 'No tenant for this issuer', { iss: unverified.iss.slice(0, 200) });
   const matches = issuerTenants.filter((t) => audiences.includes(t.clientId));
@@ -44,7 +48,13 @@ export async function completeIdTokenPost(
   const tenant = matches[0]!;
   attempt.tenantId = tenant.id;
   attempt.tenantSlug = tenant.slug;
+  // Okta offers "Send ID Token directly" only with "Login initiated by: Either Okta or App": both must be on.
+  if (tenant.loginInitiatedBy !== 'either') throw new SignInError('okta_initiated_disabled', 'Tenant allows app-initiated sign-in only');
   if (tenant.tileLoginFlow !== 'id_token') throw new SignInError('id_token_post_disabled', 'Tenant does not accept ID token POSTs');
+  if (!isAllowedIdTokenPostOrigin(context.origin ?? null, context.fetchSite ?? null, tenant.issuer)) {
+    throw new SignInError('cross_site_post', 'ID token POST from a site other than Okta', { origin: context.origin?.slice(0, 200) });
+  }
+  await gateSignInCompletion(tenant, context);
 
   const env = getEnv();
   const { cache } = getIdpRuntime();

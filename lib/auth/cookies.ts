@@ -18,3 +18,6 @@ export const sessionCookie = (maxAgeSeconds?: number) => spec('session', maxAgeS
 /** The sealed sign-in transaction (state, nonce, PKCE verifier, tenant) for the code flow; 10 minutes. */
 export const TRANSACTION_TTL_SECONDS = 600;
 export const transactionCookie = (maxAgeSeconds: number = TRANSACTION_TTL_SECONDS) => spec('signin-tx', maxAgeSeconds);
+
+/** A sign-in waiting on the consent page: a random token whose SHA-256 is the pending row's `tokenHash`; 10 minutes. */
+export const consentCookie = (maxAgeSeconds?: number) => spec('signin-consent', maxAgeSeconds);

@@ -2,11 +2,14 @@
  * What a person types at /login — an organization slug or a work email — to the tenant to sign in with.
  * An email also becomes the `login_hint`. Never reveals more than "found" or "not found".
  */
+import type { RequestContext } from '@/lib/http/request-context';
+import { gateUnknownLookups } from '@/lib/rate-limit/sign-in-gates';
 import { getTenantByEmailDomain, getTenantBySlug } from '@/lib/tenants/get-tenant';
 import type { Tenant } from '@/lib/tenants/tenant';
 import { SignInError } from './sign-in-error';
 
-export async function findTenantForLogin(input: string): Promise<{ tenant: Tenant; loginHint: string | null }> {
+export async function findTenantForLogin(input: string, context: RequestContext): Promise<{ tenant: Tenant; loginHint: string | null }> {
+  await gateUnknownLookups(context);
   const value = input.trim().toLowerCase().slice(0, 320);
   const isEmail = value.includes('@');
   const tenant = isEmail ? await getTenantByEmailDomain(value) : await getTenantBySlug(value);

@@ -8,6 +8,7 @@ import { getEnv } from '@/lib/env';
 import { getLog } from '@/lib/log';
 import { parseInitiateParams } from '@/lib/oidc/initiate-params';
 import { parseReturnTarget } from '@/lib/oidc/return-target';
+import { gateUnknownLookups } from '@/lib/rate-limit/sign-in-gates';
 import { getTenantsByIssuer } from '@/lib/tenants/get-tenant';
 import type { RequestContext } from '@/lib/http/request-context';
 import type { SignInAttempt } from './complete-code-sign-in';
@@ -19,6 +20,7 @@ export async function initiateSignIn(params: URLSearchParams, context: RequestCo
   const parsed = parseInitiateParams(params);
   if (!parsed.ok) throw new SignInError('unknown_issuer', `Initiate login refused: ${parsed.reason}`, { reason: parsed.reason });
   const { iss, tenant: slug, loginHint, targetLinkUri } = parsed.value;
+  await gateUnknownLookups(context);
 
   const candidates = (await getTenantsByIssuer(iss)).filter((t) => slug === null || t.slug === slug);
   if (candidates.length === 0) {
@@ -36,5 +38,5 @@ export async function initiateSignIn(params: URLSearchParams, context: RequestCo
   if (!target.ok && target.reason !== 'absent') {
     getLog().warn({ tenant: tenant.slug, reason: target.reason, requestId: context.requestId }, 'target_link_uri ignored');
   }
-  return startSignIn({ tenant, flow: 'okta_redirect', loginHint, returnTo: target.ok ? target.path : null });
+  return startSignIn({ tenant, flow: 'okta_redirect', loginHint, returnTo: target.ok ? target.path : null, context });
 }

@@ -3,7 +3,10 @@
  * title and message, and whether trying again can help. Protocol errors (`OidcError`) map onto it here and
  * nowhere else; details go to the log and the audit trail, never to the page.
  */
+import { SecretBoxError } from '@/lib/crypto/secret-box';
 import { isOidcError, type OidcErrorCode } from '@/lib/oidc/errors';
+import { TenantError } from '@/lib/tenants/tenant-error';
+import { RateLimitedError } from '@/lib/rate-limit/rate-limited-error';
 
 type Entry = { status: number; title: string; message: string; retry?: boolean };
 
@@ -41,6 +44,7 @@ const ENTRIES = {
   replayed_token: { ...VERIFY, message: 'This sign-in link was already used. Open the app from your Okta dashboard again.' },
   idp_timeout: { status: 504, title: "Your organization's Okta did not answer", message: 'Okta took too long to answer. Please try again in a moment.', retry: true },
   idp_unavailable: { status: 502, title: "Your organization's Okta is unavailable", message: 'The app could not reach Okta. Please try again in a moment.', retry: true },
+  rate_limited: { status: 429, title: 'Too many sign-ins right now', message: 'More sign-ins arrived than the limit allows. Please wait a moment and try again.', retry: true },
   idp_rate_limited: { status: 503, title: "Your organization's Okta is busy", message: 'Okta asked the app to slow down. Please try again shortly.', retry: true },
   idp_misconfigured: MISCONFIGURED,
   client_rejected: { ...MISCONFIGURED, message: "Okta refused this app's credentials for your organization. Please tell your administrator." },
@@ -48,8 +52,8 @@ const ENTRIES = {
   ambiguous_issuer: { status: 400, title: 'Several organizations use this Okta', message: "Your Okta organization is connected to more than one account here, so the app cannot tell which one you meant. Administrator: add tenant=<your slug> to the app's initiate login URI in Okta." },
   okta_initiated_disabled: { status: 403, title: 'Sign-in from Okta is turned off', message: "This organization only allows signing in from the app. Start here instead, or ask your administrator to allow sign-in from Okta." },
   id_token_post_disabled: { status: 403, title: 'This Okta sign-in mode is turned off', message: "The Okta tile sent the sign-in directly, which this organization has not enabled. Ask your administrator to check the app's login flow setting." },
+  cross_site_post: { status: 403, title: 'Sign-in refused', message: 'This sign-in was sent from a site other than your Okta. Open the app from your Okta dashboard instead.' },
   bad_request: { status: 400, title: 'Bad request', message: 'The request was malformed or incomplete.' },
-  forbidden: { status: 403, title: 'Not allowed', message: 'You are signed in to another organization. Sign out first, then sign in to this one.' },
   internal_error: { status: 500, title: 'Something went wrong', message: 'An unexpected error stopped the sign-in. Please try again; the request id below helps support find what happened.', retry: true },
 } satisfies Record<string, Entry>;
 
@@ -69,12 +73,19 @@ export class SignInError extends Error {
 const VERIFICATION_CODES: readonly OidcErrorCode[] = [
   'malformed_token', 'alg_not_allowed', 'unknown_kid', 'bad_signature', 'iss_mismatch', 'aud_mismatch', 'azp_missing',
   'azp_mismatch', 'token_expired', 'iat_in_future', 'iat_too_old', 'nbf_in_future', 'nonce_missing', 'nonce_mismatch',
-  'nonce_unexpected', 'jti_missing', 'sub_missing',
+  'jti_missing', 'sub_missing',
 ];
 
 /** The user-facing code for any error; `detail` is the precise protocol code for logs and audit. */
 export function classifySignInError(error: unknown): { code: SignInErrorCode; detail: string; details?: Record<string, unknown> } {
   if (error instanceof SignInError) return { code: error.code, detail: error.code, details: error.details };
+  if (error instanceof RateLimitedError) {
+    return { code: 'rate_limited', detail: error.policy, details: { policy: error.policy, limit: error.limit, retryAfter: error.retryAfterSeconds } };
+  }
+  // A tenant whose stored configuration cannot be used (no secret, key gone) is a configuration fault.
+  if (error instanceof TenantError || error instanceof SecretBoxError) {
+    return { code: 'idp_misconfigured', detail: error instanceof TenantError ? `tenant_${error.code}` : 'secret_undecryptable' };
+  }
   if (!isOidcError(error)) return { code: 'internal_error', detail: 'internal_error' };
   const detail = error.code;
   const details = error.details;

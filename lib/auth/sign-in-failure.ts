@@ -1,14 +1,21 @@
 /**
  * The one answer to a failed sign-in: log the details, write the audit event (the only write a failure
- * makes), clear the transaction cookie, and render a clear page with the code and request id.
+ * makes), clear the transaction cookie, and render a clear page with the code and request id. The one
+ * sign-in outcome that is not a failure, `ConsentRequired`, is handed to the consent page here, so every
+ * route that reaches `establishSession` gets it.
  */
 import { NextResponse } from 'next/server';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { ConsentRequired } from '@/lib/consent/consent-required';
 import { getDb } from '@/lib/db/client';
 import { errorPage, type PageAction } from '@/lib/http/html-page';
 import type { RequestContext } from '@/lib/http/request-context';
 import { getLog } from '@/lib/log';
+import { RateLimitedError } from '@/lib/rate-limit/rate-limited-error';
+import { countUnknownLookup } from '@/lib/rate-limit/sign-in-gates';
 import { transactionCookie } from './cookies';
+import { redirectToConsent } from './responses';
+import { rateLimitedResponse } from './rate-limited-response';
 import { classifySignInError, describeSignInError } from './sign-in-error';
 
 export async function signInFailureResponse(
@@ -16,11 +23,17 @@ export async function signInFailureResponse(
   context: RequestContext,
   attempt: { tenantId?: string; tenantSlug?: string; flow?: string },
 ): Promise<Response> {
+  if (error instanceof ConsentRequired) return redirectToConsent(error);
+  // Audited once per minute and key by the limiter (record-refusal.ts), not once per refused request.
+  if (error instanceof RateLimitedError) return rateLimitedResponse(error, context, attempt);
   const { code, detail, details } = classifySignInError(error);
   const entry = describeSignInError(code);
   const log = getLog();
   if (code === 'internal_error') log.error({ err: error, requestId: context.requestId }, 'sign-in failed unexpectedly');
   else log.warn({ code, detail, details, tenant: attempt.tenantSlug, requestId: context.requestId }, 'sign-in refused');
+  if (code === 'unknown_issuer' || code === 'unknown_tenant') {
+    await countUnknownLookup(context).catch((e: unknown) => log.error({ err: e }, 'could not count the unknown lookup'));
+  }
 
   try {
     await recordAuditEvent(getDb(), {

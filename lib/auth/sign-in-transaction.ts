@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { getEnv } from '@/lib/env';
 import { TRANSACTION_TTL_SECONDS } from './cookies';
 
-export const signInFlowSchema = z.enum(['sp', 'okta_redirect', 'okta_id_token']);
+/** `onboarding_test`: the onboarding wizard's test sign-in of a draft tenant, bound to its invitation. */
+export const signInFlowSchema = z.enum(['sp', 'okta_redirect', 'okta_id_token', 'onboarding_test']);
 export type SignInFlow = z.infer<typeof signInFlowSchema>;
 
 const transactionSchema = z.object({
@@ -17,8 +18,10 @@ const transactionSchema = z.object({
   state: z.string().min(16),
   nonce: z.string().min(16),
   codeVerifier: z.string().min(43),
-  returnTo: z.string().startsWith('/').nullable(),
+  returnTo: z.string().regex(/^\/(?![/\\])/).nullable(),
   flow: signInFlowSchema,
+  /** Only with flow `onboarding_test`. */
+  invitationId: z.string().uuid().optional(),
 });
 
 export type SignInTransaction = z.infer<typeof transactionSchema>;

@@ -4,8 +4,10 @@
  * Returns the authorize URL and the sealed transaction; the route sets the cookie and redirects.
  */
 import { getEnv } from '@/lib/env';
+import type { RequestContext } from '@/lib/http/request-context';
 import { getIdpRuntime } from '@/lib/idp/idp-runtime';
 import { buildAuthorizationRequest } from '@/lib/oidc/authorization-request';
+import { gateSignInStart } from '@/lib/rate-limit/sign-in-gates';
 import type { Tenant } from '@/lib/tenants/tenant';
 import { SignInError } from './sign-in-error';
 import { sealTransaction, type SignInFlow } from './sign-in-transaction';
@@ -16,12 +18,18 @@ export const redirectUri = () => `${getEnv().APP_URL}${CALLBACK_PATH}`;
 
 export async function startSignIn(input: {
   tenant: Tenant;
-  flow: Extract<SignInFlow, 'sp' | 'okta_redirect'>;
+  flow: Extract<SignInFlow, 'sp' | 'okta_redirect' | 'onboarding_test'>;
   loginHint?: string | null;
   returnTo?: string | null;
+  /** With flow `onboarding_test` (lib/onboarding/start-test-sign-in.ts): the invitation it belongs to. */
+  invitationId?: string;
+  /** Who is asking: the per-tenant and per-IP sign-in limits count it. */
+  context: RequestContext;
 }): Promise<{ authorizeUrl: string; sealedTransaction: string }> {
   const { tenant } = input;
-  if (tenant.status !== 'active') throw new SignInError('tenant_not_active', `Tenant ${tenant.slug} is ${tenant.status}`);
+  const onboardingTest = input.flow === 'onboarding_test' && input.invitationId && tenant.status === 'draft';
+  if (tenant.status !== 'active' && !onboardingTest) throw new SignInError('tenant_not_active', `Tenant ${tenant.slug} is ${tenant.status}`);
+  await gateSignInStart(tenant, input.context);
   const metadata = await getIdpRuntime().cache.getMetadata(tenant.issuer);
   const request = await buildAuthorizationRequest({
     authorizationEndpoint: metadata.authorization_endpoint,
@@ -37,6 +45,7 @@ export async function startSignIn(input: {
     codeVerifier: request.codeVerifier,
     returnTo: input.returnTo ?? null,
     flow: input.flow,
+    ...(onboardingTest ? { invitationId: input.invitationId } : {}),
   });
   return { authorizeUrl: request.url.toString(), sealedTransaction };
 }

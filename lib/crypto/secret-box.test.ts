@@ -28,6 +28,7 @@ describe('secret box', () => {
     ['a tampered ciphertext', (s: string) => s.replace(/\.([^.]+)\.([^.]+)$/, (_m, c: string, t: string) => `.${c.slice(0, -2)}AA.${t}`), 'tenant-a', [k1]],
     ['an unknown key id', (s: string) => s, 'tenant-a', [k2]],
     ['a malformed value', () => 'v1.k1.abc', 'tenant-a', [k1]],
+    ['a truncated tag', (s: string) => s.replace(/\.([^.]+)$/, (_m, t: string) => `.${t.slice(0, 6)}`), 'tenant-a', [k1]],
   ])('refuses %s', (_name, mutate, aad, keys) => {
     const sealed = mutate(encryptSecret('value', [k1], 'tenant-a'));
     expect(() => decryptSecret(sealed, keys, aad)).toThrow();

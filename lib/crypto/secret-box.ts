@@ -29,12 +29,15 @@ export function decryptSecret(sealed: string, keys: readonly EncryptionKey[], aa
   if (version !== 'v1' || !kid || !iv || ciphertext === undefined || !tag || extra !== undefined) {
     throw new SecretBoxError('Malformed encrypted value');
   }
+  const ivBytes = Buffer.from(iv, 'base64url');
+  const tagBytes = Buffer.from(tag, 'base64url');
+  if (ivBytes.length !== 12 || tagBytes.length !== 16) throw new SecretBoxError('Malformed encrypted value');
   const key = keys.find((k) => k.kid === kid);
   if (!key) throw new SecretBoxError(`Encryption key "${kid}" is not configured (DATA_ENCRYPTION_KEY)`);
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key.key, Buffer.from(iv, 'base64url'));
+    const decipher = createDecipheriv('aes-256-gcm', key.key, ivBytes, { authTagLength: 16 });
     decipher.setAAD(Buffer.from(aad, 'utf8'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    decipher.setAuthTag(tagBytes);
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
   } catch {
     throw new SecretBoxError('Encrypted value failed authentication (wrong key or tampered)');

@@ -110,6 +110,26 @@ export async function exchangeCode(input: {
   return { idToken: parsed.data.id_token, rateLimit };
 }
 
+/**
+ * {@link exchangeCode} with each of `credentials` in turn (a client-credential rotation: Okta accepts two
+ * secrets, or several keys, while the admin switches). Moves to the next credential only when the token
+ * endpoint answers `invalid_client`, which Okta and oidc-provider give before the code is looked at, so the
+ * code is still unused; any other failure is thrown at once. Returns which credential worked (its index).
+ */
+export async function exchangeCodeWithEach(
+  input: Omit<Parameters<typeof exchangeCode>[0], 'credentials'> & { credentials: ClientCredentials[] },
+): Promise<CodeExchangeResult & { credentialIndex: number }> {
+  const { credentials, ...rest } = input;
+  for (let i = 0; ; i++) {
+    try {
+      return { ...(await exchangeCode({ ...rest, credentials: credentials[i]! })), credentialIndex: i };
+    } catch (e) {
+      const invalidClient = e instanceof OidcError && e.code === 'token_request_failed' && e.details?.error === 'invalid_client';
+      if (!invalidClient || i + 1 >= credentials.length) throw e;
+    }
+  }
+}
+
 function clientAuth(credentials: ClientCredentials): oauth.ClientAuth {
   switch (credentials.method) {
     case 'client_secret_basic':

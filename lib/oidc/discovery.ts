@@ -119,7 +119,8 @@ export async function fetchDiscovery(
   return meta;
 }
 
-const OKTA_HOST = /\.(?:okta|oktapreview|okta-emea|okta-gov)\.com$|\.okta\.mil$/;
+/** Hosts Okta serves orgs on (org domains and their `-admin` variants). */
+export const OKTA_HOST = /\.(?:okta|oktapreview|okta-emea|okta-gov)\.com$|\.okta\.mil$/;
 
 /**
  * Turns what an admin typed into a candidate issuer, to be confirmed by {@link fetchDiscovery}:

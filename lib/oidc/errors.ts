@@ -24,7 +24,6 @@ export const OIDC_ERROR_CODES = [
   'nbf_in_future',
   'nonce_missing',
   'nonce_mismatch',
-  'nonce_unexpected',
   'jti_missing',
   'sub_missing',
   // Authorization response and token request (code flow)

@@ -15,6 +15,11 @@ describe('parseReturnTarget', () => {
 
   it.each([
     ['https://evil.example/'],
+    ['https://app.example.com//evil.example'],
+    ['/.//evil.example'],
+    ['/..//evil.example'],
+    ['/%2e//evil.example'],
+    ['/t/..//evil.example'],
     ['//evil.example'],
     ['//evil.example/t/acme'],
     ['/\\evil.example'],

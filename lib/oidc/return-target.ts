@@ -27,6 +27,8 @@ export function parseReturnTarget(value: string | null | undefined, appOrigin: s
     if (url.username || url.password) return { ok: false, reason: 'credentials in URL' };
   }
   if (url.origin !== appOrigin) return { ok: false, reason: `other origin ${url.origin}` };
+  // Checked again after normalisation: `/.//evil`, `/..//evil` and `https://app//evil` all become `//evil`.
+  if (url.pathname.startsWith('//')) return { ok: false, reason: 'protocol-relative path after normalisation' };
   if (url.pathname.startsWith('/api/')) return { ok: false, reason: 'API path' };
   return { ok: true, path: `${url.pathname}${url.search}${url.hash}` };
 }

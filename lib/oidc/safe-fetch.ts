@@ -31,6 +31,8 @@ export interface AddressVerdict {
 
 // NAT64 well-known prefix: the last 32 bits are an IPv4 address that must pass the IPv4 rules.
 const NAT64 = ipaddr.IPv6.parseCIDR('64:ff9b::/96');
+// Deprecated IPv4-compatible addresses (`::a.b.c.d`): judged by the IPv4 address too.
+const IPV4_COMPATIBLE = ipaddr.IPv6.parseCIDR('::/96');
 
 /**
  * Classifies an IP literal (brackets and zone id allowed). Only global unicast is allowed, plus loopback
@@ -43,7 +45,7 @@ export function classifyAddress(address: string, allowInsecureLocal: boolean): A
   let ip: ipaddr.IPv4 | ipaddr.IPv6 = ipaddr.parse(literal);
   if (ip.kind() === 'ipv6') {
     const v6 = ip as ipaddr.IPv6;
-    if (v6.isIPv4MappedAddress() || v6.range() === 'rfc6145' || v6.match(NAT64)) {
+    if (v6.isIPv4MappedAddress() || v6.range() === 'rfc6145' || v6.match(NAT64) || (v6.match(IPV4_COMPATIBLE) && v6.range() === 'unicast')) {
       ip = ipaddr.fromByteArray(v6.toByteArray().slice(12));
     }
   }

@@ -9,20 +9,25 @@ import { encryptSecret } from '@/lib/crypto/secret-box';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import { tenantInclude, toTenant, type Tenant } from './tenant';
+import { createTenantKey } from './tenant-keys';
 import { TenantError, rethrowUniqueViolation } from './tenant-error';
 import type { TenantConfig } from './tenant-schema';
 
 export type CreateTenantInput = Omit<TenantConfig, 'clientSecretEnv'>;
 
-export async function createTenant(input: CreateTenantInput, context: AuditContext & { actor: string }): Promise<Tenant> {
-  if (!input.clientSecret) {
+export async function createTenant(
+  input: CreateTenantInput,
+  context: AuditContext & { actor: string; actorUserId?: string | null },
+): Promise<Tenant> {
+  const usesKeys = input.clientAuthMethod === 'private_key_jwt';
+  if (!usesKeys && !input.clientSecret) {
     throw new TenantError('secret_required', `A client secret is required for ${input.clientAuthMethod}`);
   }
   const id = randomUUID();
   const db = getDb();
   try {
     const row = await db.$transaction(async (tx) => {
-      const created = await tx.tenant.create({
+      await tx.tenant.create({
         data: {
           id,
           slug: input.slug,
@@ -30,20 +35,24 @@ export async function createTenant(input: CreateTenantInput, context: AuditConte
           status: input.status,
           issuer: input.issuer,
           clientId: input.clientId,
-          clientSecretCipher: encryptSecret(input.clientSecret!, getEnv().DATA_ENCRYPTION_KEY, id),
+          clientSecretCipher: input.clientSecret ? encryptSecret(input.clientSecret, getEnv().DATA_ENCRYPTION_KEY, id) : null,
           clientAuthMethod: input.clientAuthMethod,
           scopes: input.scopes,
           loginInitiatedBy: input.loginInitiatedBy,
           tileLoginFlow: input.tileLoginFlow,
           emailDomains: { create: input.emailDomains.map((domain) => ({ domain })) },
         },
-        include: tenantInclude,
       });
+      // private_key_jwt: the tenant's first key pair; its public half is what the admin gives Okta.
+      if (usesKeys) await createTenantKey(tx, id, 'active');
+      const created = await tx.tenant.findUniqueOrThrow({ where: { id }, include: tenantInclude });
+      const { actor, actorUserId, ...audit } = context;
       await recordAuditEvent(tx, {
-        ...context,
+        ...audit,
         type: 'tenant.created',
         tenantId: id,
-        details: { actor: context.actor, after: auditView(toTenant(created)) },
+        actorUserId: actorUserId ?? null,
+        details: { actor, after: auditView(toTenant(created)) },
       });
       return created;
     });
@@ -63,6 +72,11 @@ export function auditView(t: Tenant) {
     clientId: t.clientId,
     clientAuthMethod: t.clientAuthMethod,
     hasClientSecret: t.hasClientSecret,
+    // Named so that audit redaction (keys matching /secret/) keeps it: which credentials exist, never their values.
+    credentials:
+      t.clientAuthMethod === 'private_key_jwt'
+        ? t.keys.map((k) => `key ${k.kid} (${k.status})`)
+        : [...(t.hasClientSecret ? ['current client secret'] : []), ...(t.hasNextClientSecret ? ['new client secret'] : [])],
     scopes: t.scopes,
     emailDomains: t.emailDomains,
     loginInitiatedBy: t.loginInitiatedBy,

@@ -2,7 +2,8 @@
  * Creates or updates tenants from the JSON format (`okta-oin-saas/tenants@1`), matched by slug. Each
  * issuer is verified through discovery first; a secret comes from `clientSecret` or the environment
  * variable named by `clientSecretEnv`, and an existing tenant keeps its secret when neither is given.
- * Stops at the first failure, naming the tenant; tenants before it stay imported.
+ * For an existing tenant only the fields the file names change. Stops at the first failure, naming the
+ * tenant; tenants before it stay imported.
  */
 import type { AuditContext } from '@/lib/audit/record-audit-event';
 import { createTenant } from './create-tenant';
@@ -25,7 +26,8 @@ export async function importTenants(
     throw new TenantError('invalid', `Invalid tenant file at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
   const results: ImportResult = [];
-  for (const entry of parsed.data.tenants) {
+  const raw = (json as { tenants: Array<Record<string, unknown>> }).tenants;
+  for (const [index, entry] of parsed.data.tenants.entries()) {
     const { clientSecretEnv, ...config } = entry;
     const secret = config.clientSecret ?? (clientSecretEnv ? secretSource(clientSecretEnv) : undefined);
     if (clientSecretEnv && !secret) {
@@ -34,7 +36,9 @@ export async function importTenants(
     const verified = await verifyIssuer(config.issuer);
     const values = { ...config, issuer: verified.issuer, clientSecret: secret };
     if (await getTenantBySlug(config.slug)) {
-      await updateTenant(config.slug, values, context);
+      // An update changes only the fields the file names: schema defaults must not reset the rest.
+      const named = Object.fromEntries(Object.entries(values).filter(([key]) => key in raw[index]! || key === 'issuer'));
+      await updateTenant(config.slug, { ...named, clientSecret: secret }, context);
       results.push({ slug: config.slug, action: 'updated' });
     } else {
       await createTenant(values, context);

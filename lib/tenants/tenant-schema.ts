@@ -34,7 +34,7 @@ export const emailDomainSchema = z
   .regex(/^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'is not a domain name');
 
 export const tenantStatusSchema = z.enum(['draft', 'active', 'suspended']);
-export const clientAuthMethodSchema = z.enum(['client_secret_basic', 'client_secret_post']);
+export const clientAuthMethodSchema = z.enum(['client_secret_basic', 'client_secret_post', 'private_key_jwt']);
 export const loginInitiatedBySchema = z.enum(['app_only', 'either']);
 export const tileLoginFlowSchema = z.enum(['redirect', 'id_token']);
 

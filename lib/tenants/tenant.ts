@@ -1,5 +1,5 @@
 /** The tenant as the rest of the app sees it: a plain object without the secret. */
-import type { Tenant as TenantRow, TenantEmailDomain } from '@/lib/generated/prisma/client';
+import type { Tenant as TenantRow, TenantEmailDomain, TenantKeyStatus } from '@/lib/generated/prisma/client';
 
 export type Tenant = {
   id: string;
@@ -8,8 +8,14 @@ export type Tenant = {
   status: 'draft' | 'active' | 'suspended';
   issuer: string;
   clientId: string;
-  clientAuthMethod: 'client_secret_basic' | 'client_secret_post';
+  clientAuthMethod: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt';
   hasClientSecret: boolean;
+  /** A second secret is stored: a rotation is under way. */
+  hasNextClientSecret: boolean;
+  /** private_key_jwt key pairs that are not retired (public parts only). */
+  keys: { kid: string; status: TenantKeyStatus }[];
+  lastDiscoveryCheckAt: Date | null;
+  lastDiscoveryCheckCode: string | null;
   scopes: string[];
   emailDomains: string[];
   loginInitiatedBy: 'app_only' | 'either';
@@ -18,9 +24,14 @@ export type Tenant = {
   updatedAt: Date;
 };
 
-export const tenantInclude = { emailDomains: { orderBy: { domain: 'asc' } } } as const;
+export const tenantInclude = {
+  emailDomains: { orderBy: { domain: 'asc' } },
+  keys: { where: { status: { not: 'retired' } }, select: { kid: true, status: true }, orderBy: { createdAt: 'asc' } },
+} as const;
 
-export function toTenant(row: TenantRow & { emailDomains: TenantEmailDomain[] }): Tenant {
+export function toTenant(
+  row: TenantRow & { emailDomains: TenantEmailDomain[]; keys?: { kid: string; status: TenantKeyStatus }[] },
+): Tenant {
   return {
     id: row.id,
     slug: row.slug,
@@ -30,6 +41,10 @@ export function toTenant(row: TenantRow & { emailDomains: TenantEmailDomain[] })
     clientId: row.clientId,
     clientAuthMethod: row.clientAuthMethod,
     hasClientSecret: row.clientSecretCipher !== null,
+    hasNextClientSecret: row.clientSecretNextCipher !== null,
+    keys: row.keys ?? [],
+    lastDiscoveryCheckAt: row.lastDiscoveryCheckAt,
+    lastDiscoveryCheckCode: row.lastDiscoveryCheckCode,
     scopes: row.scopes,
     emailDomains: row.emailDomains.map((d) => d.domain),
     loginInitiatedBy: row.loginInitiatedBy,

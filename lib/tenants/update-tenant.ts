@@ -4,9 +4,11 @@
  * caller verifies a changed issuer and authorizes the actor.
  */
 import { recordAuditEvent, type AuditContext } from '@/lib/audit/record-audit-event';
+import type { AuditEventType } from '@/lib/audit/audit-event-types';
 import { encryptSecret } from '@/lib/crypto/secret-box';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { auditView } from './create-tenant';
 import { tenantInclude, toTenant, type Tenant } from './tenant';
 import { TenantError, rethrowUniqueViolation } from './tenant-error';
@@ -14,41 +16,61 @@ import type { TenantConfig } from './tenant-schema';
 
 export type TenantPatch = Partial<Omit<TenantConfig, 'clientSecretEnv'>>;
 
-export async function updateTenant(slug: string, patch: TenantPatch, context: AuditContext & { actor: string }): Promise<Tenant> {
-  const db = getDb();
+/** Who changes a tenant: the CLI (`actor: 'cli'`) or a signed-in admin (`actorUserId`). */
+export type ChangeContext = AuditContext & { actor: string; actorUserId?: string | null };
+
+export async function updateTenant(slug: string, patch: TenantPatch, context: ChangeContext): Promise<Tenant> {
+  const { clientSecret, emailDomains, ...fields } = patch;
   try {
-    const row = await db.$transaction(async (tx) => {
-      const current = await tx.tenant.findUnique({ where: { slug }, include: tenantInclude });
-      if (!current) throw new TenantError('not_found', `No tenant with slug "${slug}"`);
-      const { clientSecret, emailDomains, ...fields } = patch;
+    return await changeTenant(slug, 'tenant.updated', context, async (tx, current) => {
       if (emailDomains) {
         await tx.tenantEmailDomain.deleteMany({ where: { tenantId: current.id } });
         await tx.tenantEmailDomain.createMany({ data: emailDomains.map((domain) => ({ domain, tenantId: current.id })) });
       }
-      const updated = await tx.tenant.update({
+      await tx.tenant.update({
         where: { id: current.id },
         data: {
           ...fields,
           ...(clientSecret ? { clientSecretCipher: encryptSecret(clientSecret, getEnv().DATA_ENCRYPTION_KEY, current.id) } : {}),
         },
-        include: tenantInclude,
       });
-      await recordAuditEvent(tx, {
-        ...context,
-        type: 'tenant.updated',
-        tenantId: current.id,
-        details: {
-          actor: context.actor,
-          before: auditView(toTenant(current)),
-          after: auditView(toTenant(updated)),
-          clientSecretChanged: Boolean(clientSecret),
-        },
-      });
-      return updated;
+      return { clientSecretChanged: Boolean(clientSecret) };
     });
-    return toTenant(row);
   } catch (error) {
     if (error instanceof TenantError) throw error;
     rethrowUniqueViolation(error, { slug: patch.slug ?? slug, domains: patch.emailDomains });
   }
+}
+
+/**
+ * The one way a tenant's configuration changes: runs `mutate` in a transaction and writes exactly one audit
+ * event of `type` with the tenant's audit view before and after, plus what `mutate` returns (never a secret:
+ * values under secret-looking keys are redacted anyway). `mutate` returning `null` means "nothing to do":
+ * no event, and `TenantError('invalid', noChangeMessage)` is thrown.
+ */
+export async function changeTenant(
+  slug: string,
+  type: AuditEventType,
+  context: ChangeContext,
+  mutate: (tx: Prisma.TransactionClient, current: Tenant) => Promise<Record<string, unknown> | null>,
+  noChangeMessage = 'Nothing to change',
+): Promise<Tenant> {
+  const row = await getDb().$transaction(async (tx) => {
+    const currentRow = await tx.tenant.findUnique({ where: { slug }, include: tenantInclude });
+    if (!currentRow) throw new TenantError('not_found', `No tenant with slug "${slug}"`);
+    const current = toTenant(currentRow);
+    const extra = await mutate(tx, current);
+    if (extra === null) throw new TenantError('invalid', noChangeMessage);
+    const updated = await tx.tenant.findUniqueOrThrow({ where: { id: current.id }, include: tenantInclude });
+    const { actor, actorUserId, ...audit } = context;
+    await recordAuditEvent(tx, {
+      ...audit,
+      type,
+      tenantId: current.id,
+      actorUserId: actorUserId ?? null,
+      details: { actor, before: auditView(current), after: auditView(toTenant(updated)), ...extra },
+    });
+    return updated;
+  });
+  return toTenant(row);
 }

@@ -14,9 +14,13 @@ export async function verifyIssuer(input: string): Promise<VerifiedIssuer> {
   const candidate = parseIssuerInput(input);
   const metadata = await fetchDiscovery(candidate, fetch, { allowInsecureLocal });
   const response = await fetch(metadata.jwks_uri, { headers: { accept: 'application/json' } });
-  const jwks = (await response.json().catch(() => null)) as { keys?: unknown[] } | null;
-  if (!response.ok || !Array.isArray(jwks?.keys) || jwks.keys.length === 0) {
-    throw new OidcError('jwks_invalid', `The JWKS at ${metadata.jwks_uri} has no keys`);
+  const jwks = (await response.json().catch(() => null)) as { keys?: Array<Record<string, unknown>> } | null;
+  // Sign-in accepts RS256 keys only (lib/oidc/issuer-cache.ts): at least one must be there now.
+  const usable = (jwks?.keys ?? []).filter(
+    (k) => k && k.kty === 'RSA' && (k.alg === undefined || k.alg === 'RS256') && (k.use === undefined || k.use === 'sig'),
+  );
+  if (!response.ok || usable.length === 0) {
+    throw new OidcError('jwks_invalid', `The JWKS at ${metadata.jwks_uri} has no RS256 signing key`);
   }
   cache.invalidate(metadata.issuer);
   return {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requireTenantPage } from '@/lib/auth/tenant-guard';
 
 export const dynamic = 'force-dynamic';
@@ -36,6 +37,9 @@ export default async function TenantHome({ params }: Props) {
         <dt className="text-sm text-slate-500">Signed in</dt>
         <dd data-testid="sign-in-flow">{FLOW_LABEL[session.flow] ?? session.flow}</dd>
       </dl>
+      <p>
+        <Link href={`/t/${tenant.slug}/account`} className="text-blue-700 underline">Your account and consent</Link>
+      </p>
       <form method="post" action="/api/auth/signout">
         <button type="submit" className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100">
           Sign out

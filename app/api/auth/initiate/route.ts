@@ -5,14 +5,14 @@ import { initiateSignIn } from '@/lib/auth/initiate-sign-in';
 import { readForm } from '@/lib/auth/read-form';
 import { redirectToIdp, redirectWithSession } from '@/lib/auth/responses';
 import { signInFailureResponse } from '@/lib/auth/sign-in-failure';
-import { requestContextOf } from '@/lib/http/request-context';
+import { requestContextOf, type RequestContext } from '@/lib/http/request-context';
 
 /**
  * The initiate login URI (OIDC Core §4) for the Okta tile. GET or POST with `iss` starts a code flow.
  * A POST carrying `id_token` is Okta Simplified (some Okta pages send it here rather than to the redirect URI).
  */
 export async function GET(request: NextRequest) {
-  return initiate(request, request.nextUrl.searchParams);
+  return initiate(request.nextUrl.searchParams, requestContextOf(request.headers));
 }
 
 export async function POST(request: NextRequest) {
@@ -25,11 +25,10 @@ export async function POST(request: NextRequest) {
   } catch (error) {
     return signInFailureResponse(error, context, attempt);
   }
-  return initiate(request, form);
+  return initiate(form, context);
 }
 
-async function initiate(request: NextRequest, params: URLSearchParams) {
-  const context = requestContextOf(request.headers);
+async function initiate(params: URLSearchParams, context: RequestContext) {
   const attempt: SignInAttempt = { flow: 'okta_redirect' };
   try {
     const { authorizeUrl, sealedTransaction } = await initiateSignIn(params, context, attempt);

@@ -31,12 +31,12 @@ async function start(request: NextRequest, raw: Record<string, unknown>) {
   try {
     const parsed = input.safeParse(raw);
     if (!parsed.success) throw new SignInError('unknown_tenant', 'Empty or malformed organization');
-    const { tenant, loginHint } = await findTenantForLogin(parsed.data.org);
+    const { tenant, loginHint } = await findTenantForLogin(parsed.data.org, context);
     attempt.tenantId = tenant.id;
     attempt.tenantSlug = tenant.slug;
     const target = parseReturnTarget(parsed.data.returnTo, getEnv().APP_URL);
     const returnTo = target.ok && target.path.startsWith(`/t/${tenant.slug}`) ? target.path : null;
-    const { authorizeUrl, sealedTransaction } = await startSignIn({ tenant, flow: 'sp', loginHint, returnTo });
+    const { authorizeUrl, sealedTransaction } = await startSignIn({ tenant, flow: 'sp', loginHint, returnTo, context });
     return redirectToIdp(authorizeUrl, sealedTransaction);
   } catch (error) {
     return signInFailureResponse(error, context, attempt);

@@ -1,0 +1,40 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { authorizeTenant } from '@/lib/auth/tenant-guard';
+import { consentSettingsSchema, consentVersionSchema } from '@/lib/consent/consent-schema';
+import { publishConsentVersion } from '@/lib/consent/publish-consent-version';
+import { updateConsentSettings } from '@/lib/consent/update-consent-settings';
+
+async function authorize(formData: FormData, action: string) {
+  const slug = String(formData.get('slug') ?? '').slice(0, 40);
+  const auth = await authorizeTenant(slug, 'admin', action);
+  if (!auth.ok) redirect(auth.status === 401 ? `/api/auth/signin?tenant=${encodeURIComponent(slug)}` : '/');
+  const actor = { ...auth.context, actor: `user:${auth.session.user.email ?? auth.session.user.sub}`, actorUserId: auth.session.user.id };
+  return { tenant: auth.tenant, actor, back: `/t/${auth.tenant.slug}/admin/consent` };
+}
+
+const failed = (back: string, issue: { path: PropertyKey[]; message: string }) =>
+  redirect(`${back}?error=${encodeURIComponent(`${issue.path.map(String).join('.') || 'input'} ${issue.message}`)}`);
+
+/** Consent required on/off, support contact, logo. Tenant admins only; audited with before/after. */
+export async function saveConsentSettingsAction(formData: FormData): Promise<void> {
+  const { tenant, actor, back } = await authorize(formData, 'update consent settings');
+  const parsed = consentSettingsSchema.safeParse({
+    required: formData.get('required'), supportContact: formData.get('supportContact'), logoUrl: formData.get('logoUrl'),
+  });
+  if (!parsed.success) failed(back, parsed.error.issues[0]!);
+  else await updateConsentSettings(tenant.id, parsed.data, actor);
+  redirect(`${back}?saved=settings`);
+}
+
+/** Publishes the next statement version. Tenant admins only; audited with before/after. */
+export async function publishConsentVersionAction(formData: FormData): Promise<void> {
+  const { tenant, actor, back } = await authorize(formData, 'publish consent version');
+  const parsed = consentVersionSchema.safeParse({
+    title: formData.get('title'), bodyMarkdown: formData.get('bodyMarkdown'),
+    scopes: ['openid', ...formData.getAll('scopes').map(String)], requireReconsent: formData.get('requireReconsent'),
+  });
+  if (!parsed.success) failed(back, parsed.error.issues[0]!);
+  else await publishConsentVersion(tenant.id, parsed.data, actor);
+  redirect(`${back}?saved=version`);
+}

@@ -1,0 +1,36 @@
+import Link from 'next/link';
+import { requireTenantPage } from '@/lib/auth/tenant-guard';
+
+export const dynamic = 'force-dynamic';
+
+const NAV = [
+  ['connection', 'Connection'],
+  ['domains', 'Email domains'],
+  ['credentials', 'Credentials'],
+  ['users', 'Users'],
+  ['admins', 'Administrators'],
+  ['consent', 'Consent'],
+  ['rate-limits', 'Rate limits'],
+  ['health', 'Health'],
+  ['audit', 'Audit log'],
+] as const;
+
+/** The tenant admin area: only admins of this tenant (every page and action checks again on the server). */
+export default async function AdminLayout({ children, params }: { children: React.ReactNode; params: Promise<{ tenant: string }> }) {
+  const { tenant: slug } = await params;
+  const { tenant } = await requireTenantPage(slug, 'admin', 'view admin area');
+  return (
+    <div className="grid gap-8 md:grid-cols-[12rem_1fr]">
+      <nav aria-label="Administration" className="space-y-1">
+        <p className="mb-3 text-sm font-medium uppercase tracking-wide text-blue-700">{tenant.displayName}</p>
+        {NAV.map(([path, label]) => (
+          <Link key={path} href={`/t/${tenant.slug}/admin/${path}`} className="block rounded-lg px-3 py-1.5 text-slate-700 hover:bg-slate-100">
+            {label}
+          </Link>
+        ))}
+        <Link href={`/t/${tenant.slug}`} className="mt-4 block px-3 text-sm text-slate-500 hover:underline">← Back to the app</Link>
+      </nav>
+      <div className="min-w-0 space-y-6">{children}</div>
+    </div>
+  );
+}

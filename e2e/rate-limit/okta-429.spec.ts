@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { LoginPage, TenantHomePage } from '../fixtures/app';
+import { auditSince } from '../fixtures/db';
+import { OktaSignInPage, resetStandIn, setTokenBehaviour, standInStats } from '../fixtures/okta';
+
+const PAUSE_SECONDS = 6;
+
+test.describe("Okta's rate limit on the token endpoint", () => {
+  test.beforeEach(() => resetStandIn('globex'));
+  test.afterEach(() => resetStandIn('globex'));
+
+  test('busy page with the wait, no token call during the pause, sign-in works after the reset', async ({ page }) => {
+    await setTokenBehaviour('globex', { tokenStatus: 429, rateLimitResetSeconds: PAUSE_SECONDS, tokenStatusCount: 1 });
+    const since = new Date();
+
+    // 1. Okta answers 429 on the token request: the person is told to wait, with how long.
+    await new LoginPage(page).continueWith('globex');
+    const callback = page.waitForResponse((r) => r.url().includes('/api/auth/callback/okta'));
+    await new OktaSignInPage(page).signIn('carol@globex.test');
+    const refused = await callback;
+    expect(refused.status()).toBe(503);
+    expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
+    await expect(page.getByRole('heading', { name: "Your organization's Okta is busy" })).toBeVisible();
+    await expect(page.getByText(/try again in \d+ s/)).toBeVisible();
+    await expect(page.getByTestId('error-code')).toHaveText('idp_rate_limited');
+    expect((await standInStats('globex')).token).toBe(1);
+
+    // 2. During the pause the app sends nothing to that org: refused at the start, before Okta is asked.
+    const authorizeBefore = (await standInStats('globex')).authorize;
+    const [start] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/auth/signin')),
+      new LoginPage(page).continueWith('globex'),
+    ]);
+    expect(start.status()).toBe(503);
+    await expect(page.getByText(/try again in \d+ s/)).toBeVisible();
+    const during = await standInStats('globex');
+    expect(during.token).toBe(1);
+    expect(during.authorize).toBe(authorizeBefore);
+    const failures = await auditSince(since, 'signin.failed');
+    expect(failures.every((f) => f.code === 'idp_rate_limited')).toBe(true);
+
+    // 3. After Okta's reset, sign-in works again (Okta already knows carol: no password this time).
+    await page.waitForTimeout((PAUSE_SECONDS + 1) * 1000);
+    await new LoginPage(page).continueWith('globex');
+    await new TenantHomePage(page).expectSignedIn('globex', { email: 'carol@globex.test' });
+    expect((await standInStats('globex')).token).toBe(2);
+  });
+});

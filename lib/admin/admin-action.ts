@@ -1,0 +1,67 @@
+/**
+ * The wrapper of every tenant admin server action: authorizes the session for `slug` with the admin role
+ * (a refusal writes `access.denied` and ends the request with Next's 404/403, nothing changed), parses the
+ * form with zod, runs the operation with the audit context of the signed-in admin, and maps expected
+ * failures to a form message. Unexpected errors are logged and shown as a calm message with a request id.
+ */
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { forbidden, notFound, redirect } from 'next/navigation';
+import type { z } from 'zod';
+import { authorizeTenant } from '@/lib/auth/tenant-guard';
+import { getLog } from '@/lib/log';
+import { isOidcError } from '@/lib/oidc/errors';
+import { TenantError } from '@/lib/tenants/tenant-error';
+import type { Tenant } from '@/lib/tenants/tenant';
+import type { ChangeContext } from '@/lib/tenants/update-tenant';
+import { AdminError } from './admin-error';
+
+export type AdminActionResult = { ok: boolean; message?: string };
+export type AdminCall = { tenant: Tenant; actorUserId: string; context: ChangeContext };
+
+/** Form data as a plain object; repeated names (checkboxes) become arrays. */
+export function formObject(form: FormData): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith('$ACTION')) continue;
+    const all = form.getAll(key).filter((v): v is string => typeof v === 'string');
+    out[key] = all.length > 1 ? all : (all[0] ?? '');
+  }
+  return out;
+}
+
+export async function runAdminAction<S extends z.ZodType>(
+  slug: unknown,
+  action: string,
+  schema: S,
+  form: FormData,
+  run: (input: z.output<S>, call: AdminCall) => Promise<string>,
+): Promise<AdminActionResult> {
+  const auth = await authorizeTenant(typeof slug === 'string' ? slug : '', 'admin', action);
+  if (!auth.ok) {
+    if (auth.status === 401) redirect(`/api/auth/signin?tenant=${encodeURIComponent(String(slug))}`);
+    if (auth.status === 404) notFound();
+    forbidden();
+  }
+  const parsed = schema.safeParse(formObject(form));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, message: `${issue.path.join('.') || 'Input'}: ${issue.message}` };
+  }
+  const { session, tenant, context } = auth;
+  const call: AdminCall = {
+    tenant,
+    actorUserId: session.user.id,
+    context: { ...context, actor: `user:${session.user.email ?? session.user.sub}`, actorUserId: session.user.id },
+  };
+  try {
+    const message = await run(parsed.data, call);
+    revalidatePath(`/t/${tenant.slug}/admin`, 'layout');
+    return { ok: true, message };
+  } catch (error) {
+    if (error instanceof TenantError || error instanceof AdminError) return { ok: false, message: error.message };
+    if (isOidcError(error)) return { ok: false, message: error.message };
+    getLog().error({ err: error, requestId: context.requestId, action }, 'admin action failed');
+    return { ok: false, message: `Something went wrong. Try again; request id ${context.requestId}.` };
+  }
+}

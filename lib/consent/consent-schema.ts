@@ -1,0 +1,48 @@
+/**
+ * Consent policy input as admins write it (admin page, CLI): zod schemas, one per operation.
+ */
+import { z } from 'zod';
+import { CONSENT_SCOPES, normaliseScopes } from './consent-scopes';
+
+const checkbox = z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean());
+
+/** A support contact: an email address or an https URL. */
+const supportContact = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) || /^https:\/\/\S+$/.test(v), 'must be an email address or an https:// URL');
+
+/** A logo the page can show under the app's CSP: a small data:image URL or a path of this app. */
+const logoUrl = z
+  .string()
+  .trim()
+  .max(200_000, 'must be under 150 KB')
+  .refine((v) => /^data:image\/(png|jpeg|gif);base64,[A-Za-z0-9+/=]+$/.test(v) || /^\/(?!\/)[^\s\\]*$/.test(v), 'must be a data:image/png|jpeg|gif URL or a path of this app');
+
+const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+
+export const consentSettingsSchema = z.object({
+  required: checkbox,
+  supportContact: z.preprocess(emptyToNull, supportContact.nullable()),
+  logoUrl: z.preprocess(emptyToNull, logoUrl.nullable()),
+});
+export type ConsentSettingsInput = z.output<typeof consentSettingsSchema>;
+
+export const consentVersionSchema = z.object({
+  title: z.string().trim().min(3, 'must be at least 3 characters').max(120, 'must be at most 120 characters'),
+  bodyMarkdown: z.string().trim().min(10, 'must be at least 10 characters').max(8000, 'must be at most 8000 characters'),
+  scopes: z
+    .array(z.enum(CONSENT_SCOPES, { error: 'must be one of openid, profile, email, address, phone' }))
+    .transform((s) => normaliseScopes(s)),
+  requireReconsent: checkbox,
+});
+export type ConsentVersionInput = z.output<typeof consentVersionSchema>;
+
+/** The consent page's form, as posted. */
+export const consentDecisionSchema = z.object({
+  pending: z.uuid(),
+  version: z.uuid(),
+  csrf: z.string().min(20).max(100),
+  decision: z.enum(['accept', 'decline']),
+});

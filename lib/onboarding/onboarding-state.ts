@@ -1,0 +1,68 @@
+/**
+ * Where an onboarding stands, computed from the invitation and its draft tenant (so the wizard can be left
+ * and resumed at any time in the browser that claimed the invitation): each step unlocks the next.
+ */
+import { getDb } from '@/lib/db/client';
+import { invitationStatus, type InvitationRefusal } from '@/lib/invitations/invitation-status';
+import { hashToken, isTokenShaped } from '@/lib/invitations/invitation-token';
+import { tenantInclude, toTenant, type Tenant } from '@/lib/tenants/tenant';
+import type { TestSignInClaims } from './record-test-sign-in';
+
+export const WIZARD_STEPS = [
+  { key: 'organization', title: 'Your organization' },
+  { key: 'okta', title: 'Create the app in Okta' },
+  { key: 'connection', title: 'Connect your Okta' },
+  { key: 'check', title: 'Check the connection' },
+  { key: 'test', title: 'Test sign-in' },
+  { key: 'activate', title: 'Activate' },
+] as const;
+
+export type WizardStep = (typeof WIZARD_STEPS)[number]['key'];
+
+export type Onboarding = {
+  invitationId: string;
+  email: string | null;
+  expiresAt: Date;
+  displayName: string | null;
+  slug: string | null;
+  tenant: Tenant | null;
+  testClaims: TestSignInClaims | null;
+  testedAt: Date | null;
+  /** The furthest step the admin may open. */
+  frontier: WizardStep;
+};
+
+/** The furthest reachable step: pure, for tests. */
+export function frontierOf(o: Pick<Onboarding, 'slug' | 'tenant' | 'testedAt'>): WizardStep {
+  if (!o.slug) return 'organization';
+  if (!o.tenant) return 'connection';
+  if (!o.tenant.lastDiscoveryCheckAt || o.tenant.lastDiscoveryCheckCode) return 'check';
+  if (!o.testedAt) return 'test';
+  return 'activate';
+}
+
+export const stepIndex = (step: WizardStep) => WIZARD_STEPS.findIndex((s) => s.key === step);
+
+/** The onboarding of the browser holding `claimToken` (its cookie), or why there is none. */
+export async function getOnboarding(claimToken: string | undefined): Promise<{ ok: true; onboarding: Onboarding } | { ok: false; reason: InvitationRefusal | 'none' }> {
+  if (!claimToken || !isTokenShaped(claimToken)) return { ok: false, reason: 'none' };
+  const row = await getDb().tenantInvitation.findUnique({
+    where: { claimHash: hashToken(claimToken) },
+    include: { tenant: { include: tenantInclude } },
+  });
+  if (!row) return { ok: false, reason: 'none' };
+  const status = invitationStatus(row);
+  if (status !== 'in_progress') return { ok: false, reason: status === 'open' ? 'unknown' : status };
+  const tenant = row.tenant ? toTenant(row.tenant) : null;
+  const base = {
+    invitationId: row.id,
+    email: row.email,
+    expiresAt: row.expiresAt,
+    displayName: tenant?.displayName ?? row.displayName,
+    slug: tenant?.slug ?? row.slug,
+    tenant,
+    testClaims: (row.testClaims as TestSignInClaims | null) ?? null,
+    testedAt: row.testedAt,
+  };
+  return { ok: true, onboarding: { ...base, frontier: frontierOf(base) } };
+}

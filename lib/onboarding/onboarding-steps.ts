@@ -1,0 +1,129 @@
+/**
+ * The wizard's server-side steps. Each takes the onboarding of the calling browser (already resolved from its
+ * cookie by the server action, which is the authorization), validates the input, changes what it must, and
+ * returns a result the form shows. Configuration changes go through lib/tenants (one audit event each).
+ */
+import { recordAuditEvent, type AuditContext } from '@/lib/audit/record-audit-event';
+import { getDb } from '@/lib/db/client';
+import { createTenant } from '@/lib/tenants/create-tenant';
+import { TenantError } from '@/lib/tenants/tenant-error';
+import { createTenantKey } from '@/lib/tenants/tenant-keys';
+import { changeTenant, updateTenant } from '@/lib/tenants/update-tenant';
+import { checkConnection } from './check-connection';
+import { connectionInput, firstIssue, organizationInput, tileSettings } from './onboarding-schemas';
+import type { Onboarding } from './onboarding-state';
+
+export type StepResult = { ok: true; message?: string } | { ok: false; message: string; code?: string };
+
+const actorOf = (o: Onboarding) => `invitation:${o.invitationId}`;
+
+export async function saveOrganization(o: Onboarding, raw: unknown, context: AuditContext): Promise<StepResult> {
+  const parsed = organizationInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
+  const { displayName, slug } = parsed.data;
+  const db = getDb();
+  const taken =
+    (await db.tenant.count({ where: { slug, ...(o.tenant ? { id: { not: o.tenant.id } } : {}) } })) > 0 ||
+    (await db.tenantInvitation.count({ where: { slug, id: { not: o.invitationId }, completedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } })) > 0;
+  if (taken) return { ok: false, message: `The short name "${slug}" is already taken. Choose another one.` };
+  if (o.tenant) {
+    await updateTenant(o.tenant.slug, { displayName, slug }, { ...context, actor: actorOf(o) });
+  }
+  await db.tenantInvitation.update({ where: { id: o.invitationId }, data: { displayName, slug } });
+  return { ok: true };
+}
+
+/** Step 3 and 4 in one go: the connection is checked (discovery) before anything is saved. */
+export async function saveConnection(o: Onboarding, raw: unknown, context: AuditContext): Promise<StepResult> {
+  if (!o.slug || !o.displayName) return { ok: false, message: 'Start with your organization’s name (step 1).' };
+  const parsed = connectionInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
+  const input = parsed.data;
+  const usesSecret = input.clientAuthMethod !== 'private_key_jwt';
+  const hasSecret = Boolean(o.tenant?.hasClientSecret) && o.tenant?.clientAuthMethod !== 'private_key_jwt';
+  if (usesSecret && !input.clientSecret && !hasSecret) return { ok: false, message: 'Paste the client secret from Okta.' };
+
+  const check = await checkConnection(input.issuer);
+  if (!check.ok) {
+    if (o.tenant) await noteCheck(o.tenant.id, check.code);
+    return { ok: false, message: check.message, code: check.code };
+  }
+  const values = {
+    issuer: check.issuer,
+    clientId: input.clientId,
+    clientAuthMethod: input.clientAuthMethod,
+    clientSecret: usesSecret ? input.clientSecret : undefined,
+    ...tileSettings(input.tile),
+  };
+  const ctx = { ...context, actor: actorOf(o) };
+  try {
+    let tenantId: string;
+    if (o.tenant) {
+      const t = await updateTenant(o.tenant.slug, values, ctx);
+      tenantId = t.id;
+      if (!usesSecret && t.keys.length === 0) {
+        await changeTenant(t.slug, 'tenant.key_added', ctx, async (tx) => {
+          await createTenantKey(tx, t.id, 'active');
+          return {};
+        });
+      }
+    } else {
+      const t = await createTenant(
+        { ...values, slug: o.slug, displayName: o.displayName, status: 'draft', scopes: ['openid', 'profile', 'email'], emailDomains: [] },
+        ctx,
+      );
+      tenantId = t.id;
+      await getDb().tenantInvitation.update({ where: { id: o.invitationId }, data: { tenantId } });
+    }
+    await noteCheck(tenantId, null);
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof TenantError) {
+      const message =
+        error.code === 'client_taken'
+          ? 'Another organization here already uses this Okta app (same issuer and client ID). Create a new app integration in Okta for this organization.'
+          : error.message;
+      return { ok: false, message, code: error.code };
+    }
+    throw error;
+  }
+}
+
+/** Step 4's "Check again": re-runs discovery for the saved issuer and records the outcome (one audit event). */
+export async function recheckConnection(o: Onboarding | { tenant: NonNullable<Onboarding['tenant']> }, context: AuditContext & { actor: string; actorUserId?: string | null }): Promise<StepResult> {
+  const tenant = o.tenant;
+  if (!tenant) return { ok: false, message: 'Connect your Okta first (step 3).' };
+  const check = await checkConnection(tenant.issuer);
+  const code = check.ok ? null : check.code;
+  await noteCheck(tenant.id, code);
+  const { actor, actorUserId, ...audit } = context;
+  await recordAuditEvent(getDb(), {
+    ...audit,
+    type: 'tenant.connection_checked',
+    tenantId: tenant.id,
+    actorUserId: actorUserId ?? null,
+    code,
+    details: { actor, issuer: tenant.issuer, result: check.ok ? 'ok' : check.code },
+  });
+  return check.ok ? { ok: true, message: 'The connection works.' } : { ok: false, message: check.message, code: check.code };
+}
+
+async function noteCheck(tenantId: string, code: string | null) {
+  await getDb().tenant.update({ where: { id: tenantId }, data: { lastDiscoveryCheckAt: new Date(), lastDiscoveryCheckCode: code } });
+}
+
+/** Step 6: the tenant goes live; the invitation is complete. Needs a passed check and a test sign-in. */
+export async function activateTenant(o: Onboarding, context: AuditContext): Promise<StepResult> {
+  if (!o.tenant || o.frontier !== 'activate' || !o.testedAt) {
+    return { ok: false, message: 'Finish the test sign-in (step 5) before activating.' };
+  }
+  const admins = await getDb().user.count({ where: { tenantId: o.tenant.id, role: 'admin', status: 'active' } });
+  if (admins === 0) return { ok: false, message: 'The test sign-in did not leave an administrator. Run the test sign-in again.' };
+  await changeTenant(o.tenant.slug, 'tenant.activated', { ...context, actor: actorOf(o) }, async (tx, t) => {
+    if (t.status !== 'draft') return null;
+    await tx.tenant.update({ where: { id: t.id }, data: { status: 'active' } });
+    await tx.tenantInvitation.update({ where: { id: o.invitationId }, data: { completedAt: new Date() } });
+    return { invitationId: o.invitationId };
+  }, 'The organization is not a draft any more');
+  return { ok: true };
+}

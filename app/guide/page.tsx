@@ -28,6 +28,7 @@ export default function GuidePage() {
           <li>SP-initiated sign-in (from {brand.productName}&apos;s sign-in page, by organization name or work email)</li>
           <li>IdP-initiated sign-in from the Okta End-User Dashboard tile: redirect to the app (OIDC Compliant) or ID token sent directly (Okta Simplified)</li>
           <li>Just-in-time provisioning of users on their first sign-in; sign-out through Okta</li>
+          <li>Optional user consent run by {brand.productName}, recorded and revocable</li>
         </ul>
       </section>
       <section className="space-y-2">
@@ -86,6 +87,33 @@ export default function GuidePage() {
           In Okta, generate a second client secret (Okta keeps two active), then save it in {brand.productName} under <b>Administration → Credentials</b>.
           Sign-in keeps working with either secret. Deactivate the old secret in Okta, then choose <b>Finish rotation</b>. Keys rotate the same way:
           add a new key (it appears at the JWKS URL), then activate it.
+        </p>
+      </section>
+      <section className="space-y-3">
+        <h2 className="text-xl font-semibold">User consent (optional)</h2>
+        <p>
+          Okta shows no consent screen for apps in the Okta Integration Network, so {brand.productName} can ask your people itself. Under{' '}
+          <b>Administration → Consent</b>, turn consent on and write a short statement: what the app receives from Okta and why, with links to
+          your terms and privacy notice. Choose which data items the app keeps (name and username with <i>profile</i>, email with <i>email</i>,
+          address, phone); anything else in the sign-in is not stored.
+        </p>
+        <p>
+          On their next sign-in each person sees your statement and agrees or declines; the pending sign-in waits 10 minutes in the same browser.
+          Declining creates no session. A material change publishes a new version: tick <b>require existing users to consent again</b> to ask
+          everyone once more. The page shows, per version, how many people agreed, declined or have not answered yet, and exports every grant
+          (CSV or JSON) as evidence. People withdraw their consent on their account page; that signs them out at once.
+        </p>
+        <p>
+          This is separate from Okta&apos;s own refusals: &ldquo;User is not assigned&rdquo; or <code className={code}>consent_required</code> come from Okta and
+          are fixed there.
+        </p>
+      </section>
+      <section className="space-y-2">
+        <h2 className="text-xl font-semibold">Rate limits</h2>
+        <p>
+          Sign-ins of your organization have their own limit in {brand.productName}, so no other customer can slow yours down. Administrators see
+          the current use and may change the limit, up to the operator&apos;s ceiling, under <b>Administration → Rate limits</b>. If your Okta org
+          answers &ldquo;too many requests&rdquo;, {brand.productName} pauses its calls to your org until Okta&apos;s reset time and tells people when to try again.
         </p>
       </section>
       <section className="space-y-2">

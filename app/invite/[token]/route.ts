@@ -1,7 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getEnv } from '@/lib/env';
 import { errorPage, escapeHtml, htmlResponse } from '@/lib/http/html-page';
-import { requestContextOf } from '@/lib/http/request-context';
+import { requestContextOf, type RequestContext } from '@/lib/http/request-context';
+import { rateLimitedResponse } from '@/lib/auth/rate-limited-response';
+import { enforceRateLimit } from '@/lib/rate-limit/consume';
+import { RateLimitedError } from '@/lib/rate-limit/rate-limited-error';
 import { isSameOriginRequest } from '@/lib/http/same-origin';
 import { claimInvitation, lookUpInvitation } from '@/lib/invitations/claim-invitation';
 import { INVITATION_REFUSALS, type InvitationRefusal } from '@/lib/invitations/invitation-status';
@@ -20,6 +23,8 @@ const STATUS: Record<InvitationRefusal, number> = { unknown: 404, used: 409, com
 export async function GET(request: NextRequest, { params }: Params) {
   const { token } = await params;
   const context = requestContextOf(request.headers);
+  const limited = await invitationAttemptsExceeded(context);
+  if (limited) return limited;
   const lookup = await lookUpInvitation(token);
   if (!lookup.ok) {
     // The browser that claimed this link may come back to it: resume its wizard.
@@ -41,12 +46,25 @@ export async function POST(request: NextRequest, { params }: Params) {
   if (!isSameOriginRequest(request.headers, getEnv().APP_URL)) {
     return errorPage({ status: 403, title: 'Request refused', message: 'The setup must be started from the invitation page.', code: 'cross_site_request', requestId: context.requestId });
   }
+  const limited = await invitationAttemptsExceeded(context);
+  if (limited) return limited;
   const claimed = await claimInvitation(token, context);
   if (!claimed.ok) return refusal(claimed.reason, context.requestId);
   await setOnboardingCookie(claimed.claimToken, claimed.expiresAt);
   const response = NextResponse.redirect(new URL('/onboarding', getEnv().APP_URL), 303);
   response.headers.set('cache-control', 'no-store');
   return response;
+}
+
+/** Invitation links are guessable only by brute force: `invitation.ip` caps attempts per client address. */
+async function invitationAttemptsExceeded(context: RequestContext): Promise<Response | null> {
+  try {
+    await enforceRateLimit('invitation.ip', { ip: context.ip }, context);
+    return null;
+  } catch (error) {
+    if (error instanceof RateLimitedError) return rateLimitedResponse(error, context, {});
+    throw error;
+  }
 }
 
 function refusal(reason: InvitationRefusal, requestId: string) {

@@ -4,6 +4,7 @@
  * client_secret_post and a tile that sends login_hint and target_link_uri. `acme-labs` (a third instance in
  * the acme org) has the app's own user consent on.
  */
+import { DEMO_USER_IDS } from '@/dev/okta-stand-in/demo';
 import { getConsentPolicy } from '@/lib/consent/get-consent-policy';
 import { publishConsentVersion } from '@/lib/consent/publish-consent-version';
 import { updateConsentSettings } from '@/lib/consent/update-consent-settings';
@@ -99,4 +100,28 @@ async function seedDemoConsent(slug: string) {
   const actor = { actor: 'demo-seed', requestId: 'demo-seed' };
   await updateConsentSettings(tenant.id, { required: true, supportContact: 'it-help@acme.test', logoUrl: null }, actor);
   await publishConsentVersion(tenant.id, { ...DEMO_CONSENT_STATEMENT, requireReconsent: true }, actor);
+}
+
+/** Who administers which demo tenant in `npm run dev`, so a newcomer can open every admin page. */
+export const DEMO_ADMINS = [
+  { slug: 'acme', email: 'alice@acme.test', sub: DEMO_USER_IDS.alice, name: 'Alice Anders' },
+  { slug: 'acme-labs', email: 'alice@acme.test', sub: DEMO_USER_IDS.alice, name: 'Alice Anders' },
+  { slug: 'acme-direct', email: 'bob@acme.test', sub: DEMO_USER_IDS.bob, name: 'Bob Brown' },
+  { slug: 'globex', email: 'carol@globex.test', sub: DEMO_USER_IDS.carol, name: 'Carol Chen' },
+] as const;
+
+/**
+ * Makes the demo admins admins of their tenants (development only; the tests set up their own). Their user
+ * rows are the ones just-in-time sign-in would create — (tenant, iss, sub) — with the admin role.
+ */
+export async function seedDemoAdmins(): Promise<void> {
+  for (const admin of DEMO_ADMINS) {
+    const tenant = await getTenantBySlug(admin.slug);
+    if (!tenant) continue;
+    await getDb().user.upsert({
+      where: { tenantId_issuer_sub: { tenantId: tenant.id, issuer: tenant.issuer, sub: admin.sub } },
+      create: { tenantId: tenant.id, issuer: tenant.issuer, sub: admin.sub, email: admin.email, name: admin.name, role: 'admin' },
+      update: { role: 'admin' },
+    });
+  }
 }

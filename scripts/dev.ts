@@ -5,7 +5,7 @@
  * to click. Ctrl-C stops everything.
  */
 import { spawn } from 'node:child_process';
-import { demoTenantFile, seedDemoTenants } from '@/dev/demo-tenants';
+import { demoTenantFile, seedDemoAdmins, seedDemoTenants } from '@/dev/demo-tenants';
 import { demoStandInConfig } from '@/dev/okta-stand-in/demo';
 import { startOktaStandIn } from '@/dev/okta-stand-in/index';
 import { closeDb, getPglite } from '@/lib/db/client';
@@ -25,6 +25,7 @@ async function main() {
   const { applied } = await applyMigrations(pglite ? { pglite } : { url: env.DATABASE_URL! });
   console.log(applied.length ? `Applied ${applied.length} migration(s).` : 'Database is up to date.');
   await seedDemoTenants(issuers);
+  await seedDemoAdmins();
   await closeDb();
 
   const next = spawn('npx', ['next', 'dev', '-p', String(env.PORT)], {
@@ -56,7 +57,9 @@ function printWelcome(appUrl: string, issuers: { acme: string; globex: string })
       dave@globex.test                       — Globex, not assigned to the app (access denied)
       pat@shared.test                        — in both orgs, same sub (two separate users here)
     User consent: sign in to acme-labs (slug at /login, or its Acme tile) to see the app's own consent page;
-      withdraw it at /t/acme-labs/account. Admins: /t/acme-labs/admin/consent.
+      withdraw it at /t/acme-labs/account.
+    Tenant admins (open /t/<tenant>/admin after signing in): alice@acme.test for acme and acme-labs,
+      bob@acme.test for acme-direct, carol@globex.test for globex. New customers: npm run tenant -- invite
     Demo tenants:
 ${tenants.join('\n')}
   └───────────────────────────────────────────────────────────────────────┘

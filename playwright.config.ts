@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { E2E } from './e2e/support/e2e-settings';
 
 /**
- * End-to-end tests in Debian's Chromium (`playwright install` cannot download here) against the built app
+ * End-to-end tests in Debian's Chromium (no browser download: Playwright's own browsers cannot be fetched here) against the built app
  * (`next start`), a local Okta stand-in with two orgs, and a fresh PostgreSQL database — all started by
  * e2e/support/serve-e2e.ts as the web server.
  */

@@ -1,7 +1,7 @@
 import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
 import { LoginPage, TenantHomePage, expectErrorPage } from '../fixtures/app';
-import { ConsentPage, closeConsentDb, countGrants, disableConsent, enableConsent, expirePendingSignIns, makeAdmin, publishVersion, resetGrants } from '../fixtures/consent';
-import { auditSince, countSessions } from '../fixtures/db';
+import { ConsentPage, countGrants, disableConsent, enableConsent, expirePendingSignIns, makeAdmin, publishVersion, resetGrants } from '../fixtures/consent';
+import { auditSince, closeDbPool, countSessions } from '../fixtures/db';
 import { OktaSignInPage } from '../fixtures/okta';
 import { E2E, issuerOf } from '../support/e2e-settings';
 
@@ -33,7 +33,7 @@ test.beforeEach(async () => {
 
 test.afterAll(async () => {
   await disableConsent('acme-direct');
-  await closeConsentDb();
+  await closeDbPool();
 });
 
 test.describe('consent, SP-initiated', () => {

@@ -1,12 +1,10 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readdirSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrationsDir, migrationsWith } from '@/test/migrations-fixture';
 import { createTestDatabase, dropTestDatabase, testServerUrl } from '@/test/postgres';
 import { applyMigrations, diffSchemaToMigrations } from './migrate';
 
-const migrationsDir = path.join(process.cwd(), 'prisma', 'migrations');
 const migrationNames = readdirSync(migrationsDir, { withFileTypes: true })
   .filter((e) => e.isDirectory())
   .map((e) => e.name)
@@ -96,13 +94,3 @@ describe('diffSchemaToMigrations with a PostgreSQL shadow database', () => {
   });
 });
 
-/** The repo's migrations plus `extra` ones, in a scratch folder. */
-function migrationsWith(extra: Record<string, string>): string {
-  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'migrations-')), 'migrations');
-  cpSync(migrationsDir, dir, { recursive: true });
-  for (const [name, sql] of Object.entries(extra)) {
-    mkdirSync(path.join(dir, name));
-    writeFileSync(path.join(dir, name, 'migration.sql'), sql);
-  }
-  return dir;
-}

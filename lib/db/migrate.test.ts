@@ -1,27 +1,16 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrationsDir, migrationsWith } from '@/test/migrations-fixture';
 import { applyMigrations, describeMigrationError, diffSchemaToMigrations, slugifyMigrationName } from './migrate';
 
-const migrationsDir = path.join(process.cwd(), 'prisma', 'migrations');
 const migrationNames = readdirSync(migrationsDir, { withFileTypes: true })
   .filter((e) => e.isDirectory())
   .map((e) => e.name)
   .sort();
 
-/** The repo's migrations plus `extra` ones, in a scratch folder. */
-function migrationsWith(extra: Record<string, string>): string {
-  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'migrations-')), 'migrations');
-  cpSync(migrationsDir, dir, { recursive: true });
-  for (const [name, sql] of Object.entries(extra)) {
-    mkdirSync(path.join(dir, name));
-    writeFileSync(path.join(dir, name, 'migration.sql'), sql);
-  }
-  return dir;
-}
 
 // A fresh PGlite takes a few seconds to start; the tests below share one and run in order.
 describe('applyMigrations on PGlite', { timeout: 60_000 }, () => {

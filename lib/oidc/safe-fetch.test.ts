@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loopbackOnlyConnector } from '@/test/loopback-only-connector';
 import { OidcError } from './errors';
 import { classifyAddress, createGuardedLookup, createSafeFetch } from './safe-fetch';
 
@@ -26,18 +27,41 @@ async function startServer(handler: Handler) {
   };
 }
 
+// Every fetch here opens its sockets through a loopback-only connector that runs after the guards: a target
+// a broken guard lets through is recorded and refused there, and the test fails with "connection attempted
+// to 10.1.2.3" instead of reaching it. `strict` must never connect at all, not even to loopback.
+const localSockets = loopbackOnlyConnector('loopback');
+const strictSockets = loopbackOnlyConnector('none');
+const local = createSafeFetch({ allowInsecureLocal: true, timeoutMs: 300, maxBytes: 64 * 1024 }, localSockets.make);
+const strict = createSafeFetch({ allowInsecureLocal: false, timeoutMs: 300, maxBytes: 64 * 1024 }, strictSockets.make);
+
+function assertNothingEscapedTheGuard() {
+  try {
+    localSockets.assertNothingRefused();
+    strictSockets.assertNothingRefused();
+  } finally {
+    localSockets.attempts.length = 0;
+    strictSockets.attempts.length = 0;
+  }
+}
+afterEach(assertNothingEscapedTheGuard);
+
 async function codeOf(p: Promise<unknown>): Promise<{ code: string; details?: Record<string, unknown> }> {
   try {
     await p;
   } catch (e) {
+    assertNothingEscapedTheGuard();
     expect(e).toBeInstanceOf(OidcError);
     return { code: (e as OidcError).code, details: (e as OidcError).details };
   }
   throw new Error('expected a rejection');
 }
 
-const local = createSafeFetch({ allowInsecureLocal: true, timeoutMs: 300, maxBytes: 64 * 1024 });
-const strict = createSafeFetch({ allowInsecureLocal: false, timeoutMs: 300, maxBytes: 64 * 1024 });
+/**
+ * Hostile hosts, written as bare addresses: URLs are built from them only for the two fetches above, whose
+ * connector refuses them whatever the guard does. (Test files hold no URL to such an address: eslint.config.mjs.)
+ */
+const HOSTILE_HOSTS = ['169.254.169.254', '10.1.2.3', '192.168.1.1', '100.64.0.1', '0.0.0.0', '[fd00::1]', '[fe80::1]', '[::ffff:10.0.0.1]', '[64:ff9b::a9fe:a9fe]'];
 
 describe('classifyAddress', () => {
   it.each([
@@ -133,7 +157,7 @@ describe('createSafeFetch against local servers', () => {
         const timer = setInterval(() => res.write('x'), 50);
         res.on('close', () => clearInterval(timer));
       } else if (path === '/redirect-private') {
-        res.writeHead(302, { location: 'http://10.0.0.1/' }).end();
+        res.writeHead(302, { location: `http://${HOSTILE_HOSTS[1]}/` }).end();
       } else if (path === '/redirect-local') {
         res.writeHead(302, { location: `http://127.0.0.1:${target.port}/` }).end();
       } else {
@@ -154,11 +178,14 @@ describe('createSafeFetch against local servers', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('x-rate-limit-remaining')).toBe('7');
     expect(await res.json()).toEqual({ ok: true });
+    // The socket was opened by the injected connector, not by a default one.
+    expect(localSockets.attempts).toEqual([{ host: '127.0.0.1', port: String(srv.port), address: '127.0.0.1', connected: true }]);
   });
 
   it('resolves hostnames through the guarded lookup (localhost under allowInsecureLocal)', async () => {
     const res = await local(url('/json', 'http', 'localhost'));
     expect(await res.json()).toEqual({ ok: true });
+    expect(localSockets.attempts).toEqual([{ host: 'localhost', port: String(srv.port), address: '127.0.0.1', connected: true }]);
   });
 
   it('keeps error statuses and bodies for the caller to judge', async () => {
@@ -189,22 +216,24 @@ describe('createSafeFetch against local servers', () => {
     },
   );
 
-  it.each([
-    'http://169.254.169.254/latest/meta-data/',
-    'http://10.1.2.3/',
-    'http://192.168.1.1/',
-    'http://100.64.0.1/',
-    'http://0.0.0.0/',
-    'http://[fd00::1]/',
-    'http://[fe80::1]/',
-    'http://[::ffff:10.0.0.1]/',
-    'https://[::1]/',
-  ])('refuses the IP literal in %s even under allowInsecureLocal (address_refused)', async (u) => {
-    const fetchImpl = u.startsWith('https://[::1]') ? strict : local;
-    const { code, details } = await codeOf(fetchImpl(u));
+  it.each(HOSTILE_HOSTS)('refuses the IP literal %s even under allowInsecureLocal (address_refused)', async (host) => {
+    const { code, details } = await codeOf(local(`http://${host}/latest/meta-data/`));
     expect(code).toBe('address_refused');
     expect(details?.range).not.toBe('unicast');
   });
+
+  it.each(HOSTILE_HOSTS)('refuses https://%s without allowInsecureLocal (address_refused)', async (host) => {
+    expect((await codeOf(strict(`https://${host}/`))).code).toBe('address_refused');
+  });
+
+  it.each(['127.0.0.2', '127.1', '2130706433', '0x7f.1', '[::1]', '[::ffff:127.0.0.1]', 'localhost'])(
+    'refuses the loopback alias https://%s without allowInsecureLocal, before connecting',
+    async (host) => {
+      const before = srv.stats.connections;
+      expect((await codeOf(strict(`https://${host}:${srv.port}/json`))).code).toBe('address_refused');
+      expect(srv.stats.connections).toBe(before);
+    },
+  );
 
   it('refuses a 10 MB response by its Content-Length', async () => {
     expect((await codeOf(local(url('/big'))))).toMatchObject({ code: 'response_too_large', details: { maxBytes: 65536 } });
@@ -223,7 +252,7 @@ describe('createSafeFetch against local servers', () => {
   it('refuses a redirect to a private address without following it', async () => {
     const { code, details } = await codeOf(local(url('/redirect-private')));
     expect(code).toBe('redirect_refused');
-    expect(details).toMatchObject({ status: 302, location: 'http://10.0.0.1/' });
+    expect(details).toMatchObject({ status: 302, location: `http://${HOSTILE_HOSTS[1]}/` });
   });
 
   it('does not follow redirects at all (the target sees no request)', async () => {

@@ -20,6 +20,14 @@ export interface SafeFetchPolicy {
   maxBytes: number;
 }
 
+/**
+ * Opens the socket once every guard has passed a target: undici's `buildConnector` in production. It gets
+ * the guarded `lookup`, so a hostname is still checked when it resolves. Tests inject one that records each
+ * attempt and connects to loopback only (test/loopback-only-connector.ts), so a broken guard can never
+ * reach another address.
+ */
+export type ConnectorFactory = (options: { lookup: net.LookupFunction; timeout: number }) => buildConnector.connector;
+
 /** A `fetch`-compatible function; what {@link createSafeFetch} returns and what callers accept. */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -140,11 +148,12 @@ const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
  *   throw `response_too_large`; connection failures throw `idp_unreachable`.
  * Resolves to a global `Response` holding the buffered body, with the original status and headers.
  * A caller's own `init.signal` still aborts the request with the caller's reason.
+ * `makeConnector` opens sockets after the guards; only tests pass their own.
  */
-export function createSafeFetch(policy: SafeFetchPolicy): FetchLike {
+export function createSafeFetch(policy: SafeFetchPolicy, makeConnector: ConnectorFactory = buildConnector): FetchLike {
   const { allowInsecureLocal, timeoutMs, maxBytes } = policy;
   const lookup = createGuardedLookup(allowInsecureLocal);
-  const baseConnect = buildConnector({ lookup, timeout: timeoutMs });
+  const baseConnect = makeConnector({ lookup, timeout: timeoutMs });
   const dispatcher = new Agent({
     connect: (opts, callback) => {
       // net.connect skips lookup for IP literals, so they are checked here as well as up front.

@@ -1,23 +1,56 @@
 /**
- * The wizard's connection check against hostile or broken "issuers" on local servers: each is refused
- * through the hardened fetch with a specific message for the admin. (Loopback is allowed here only because
- * integration tests run with ALLOW_INSECURE_LOCAL_ISSUERS=true, as the stand-in needs.)
+ * The wizard's connection check against hostile or broken "issuers", all on loopback: each is refused through
+ * the hardened fetch with a specific message for the admin. The IdP runtime here is the app's own (hardened
+ * fetch + issuer cache) with one difference: its sockets open through a loopback-only connector
+ * (test/loopback-only-connector.ts), so even with a broken guard nothing leaves the machine, and a target the
+ * guard should have refused fails the test with "connection attempted to …".
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { getIdpRuntime } from '@/lib/idp/idp-runtime';
+import { IssuerCache } from '@/lib/oidc/issuer-cache';
+import { createSafeFetch } from '@/lib/oidc/safe-fetch';
+import { loopbackOnlyConnector, type LoopbackOnlyConnector } from '@/test/loopback-only-connector';
+import { checkConnection } from './check-connection';
 
-process.env.IDP_TIMEOUT_MS = '400';
-const { checkConnection } = await import('./check-connection');
+let sockets: LoopbackOnlyConnector | undefined;
+
+/**
+ * Installs the process's IdP runtime (lib/idp/idp-runtime.ts keeps it on `globalThis`): the same parts the app
+ * builds from its environment, with `allowInsecureLocal` as given and the loopback-only connector. A strict
+ * runtime must never connect at all, so its connector refuses loopback too.
+ */
+function installRuntime(allowInsecureLocal: boolean) {
+  sockets = loopbackOnlyConnector(allowInsecureLocal ? 'loopback' : 'none');
+  const fetch = createSafeFetch({ allowInsecureLocal, timeoutMs: 400, maxBytes: 512 * 1024 }, sockets.make);
+  const runtime = { fetch, cache: new IssuerCache({ fetch, allowInsecureLocal }), allowInsecureLocal };
+  (globalThis as unknown as { __idpRuntime?: typeof runtime }).__idpRuntime = runtime;
+  // checkConnection must use this runtime, never one with the default connector.
+  expect(getIdpRuntime()).toBe(runtime);
+}
+
+afterEach(() => {
+  const used = sockets;
+  sockets = undefined;
+  used?.assertNothingRefused();
+});
 
 let server: http.Server;
 let base = '';
+/** A loopback port with nothing listening: connections to it are refused. */
+let closedPort = 0;
 
 beforeAll(async () => {
+  const spare = http.createServer();
+  await new Promise<void>((resolve) => spare.listen(0, '127.0.0.1', resolve));
+  closedPort = (spare.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => spare.close(() => resolve()));
+
   server = http.createServer((req, res) => {
     const path = req.url ?? '';
-    if (path.startsWith('/redirect-private/')) {
-      res.writeHead(302, { location: 'http://192.168.10.10/.well-known/openid-configuration' }).end();
+    if (path.startsWith('/redirect/')) {
+      res.writeHead(302, { location: `http://127.0.0.3:${closedPort}/.well-known/openid-configuration` }).end();
     } else if (path.startsWith('/huge/')) {
       res.writeHead(200, { 'content-type': 'application/json' });
       const chunk = Buffer.alloc(1024 * 1024, 32);
@@ -50,28 +83,40 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-describe('checkConnection refuses with a clear message', () => {
+async function expectRefused(issuer: string, code: string, message: RegExp) {
+  const started = Date.now();
+  const result = await checkConnection(issuer);
+  sockets?.assertNothingRefused();
+  expect(result).toMatchObject({ ok: false, code });
+  expect(result.ok ? '' : result.message).toMatch(message);
+  expect(Date.now() - started).toBeLessThan(3000);
+}
+
+describe('checkConnection refuses with a clear message (insecure local issuers off)', () => {
   it.each([
-    ['a private address', () => 'https://10.20.30.40', 'address_refused', /private, loopback or link-local/],
-    ['a link-local metadata address', () => 'http://169.254.169.254', 'address_refused', /private, loopback or link-local/],
-    ['a redirect to a private address', () => `${base}/redirect-private`, 'redirect_refused', /redirect to http:\/\/192\.168\.10\.10/],
+    ['a loopback address', () => 'https://127.0.0.2', 'address_refused', /private, loopback or link-local/],
+    ['a loopback address in decimal', () => 'https://2130706433', 'address_refused', /private, loopback or link-local/],
+    ['an IPv6 loopback address', () => 'https://[::1]', 'address_refused', /private, loopback or link-local/],
+    ['a name that resolves to loopback', () => `https://localhost:${closedPort}`, 'address_refused', /private, loopback or link-local/],
+    ['plain http', () => base.replace('127.0.0.1', '127.0.0.4'), 'insecure_url', /must use https/],
+  ])('%s', async (_name, issuer, code, message) => {
+    installRuntime(false);
+    await expectRefused(issuer(), code, message);
+  });
+});
+
+describe('checkConnection refuses with a clear message (insecure local issuers on, as for the local stand-in)', () => {
+  it.each([
+    ['a redirect, even to loopback', () => `${base}/redirect`, 'redirect_refused', /redirect to http:\/\/127\.0\.0\.3:\d+\/\.well-known/],
     ['a 10 MB response', () => `${base}/huge`, 'response_too_large', /far more data/],
     ['a slow response', () => `${base}/slow`, 'fetch_timeout', /did not answer in time/],
     ['an issuer mismatch', () => `${base}/mismatch`, 'issuer_mismatch', /states its issuer as https:\/\/someone-else\.okta\.com/],
     ['no OpenID configuration', () => `${base}/nothing`, 'idp_http_error', /HTTP 404/],
     ['a custom authorization server', () => `${base}/custom/oauth2/default`, 'not_okta_org_server', /org authorization server/],
-    ['an unreachable host', () => 'https://no-such-host.invalid', 'idp_unreachable', /could not be reached/],
+    ['an unreachable host (a closed loopback port)', () => `http://127.0.0.1:${closedPort}`, 'idp_unreachable', /could not be reached/],
     ['not a URL', () => 'not a url at all', 'issuer_input_invalid', /not an Okta domain/],
   ])('%s', async (_name, issuer, code, message) => {
-    const started = Date.now();
-    const result = await checkConnection(issuer());
-    expect(result).toMatchObject({ ok: false, code });
-    expect(result.ok ? '' : result.message).toMatch(message);
-    expect(Date.now() - started).toBeLessThan(3000);
-  });
-
-  it('refuses plain http when insecure local issuers are not allowed', async () => {
-    const { describeConnectionFailure } = await import('./discovery-messages');
-    expect(describeConnectionFailure('insecure_url')).toMatch(/must use https/);
+    installRuntime(true);
+    await expectRefused(issuer(), code, message);
   });
 });

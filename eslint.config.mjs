@@ -1,5 +1,6 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+import testUrls from './test/lint/no-remote-test-urls.mjs';
 
 const eslintConfig = [
   ...nextVitals,
@@ -21,6 +22,12 @@ const eslintConfig = [
   {
     files: ['**/*.test.ts', 'e2e/**/*.ts', 'dev/**/*.ts', 'scripts/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // Tests send traffic only to loopback: no URL in a test names another IP or a public host (see the rule).
+    files: ['**/*.test.ts', '**/*.spec.ts', 'e2e/**/*.ts', 'test/**/*.ts'],
+    plugins: { local: testUrls },
+    rules: { 'local/no-remote-test-urls': 'error' },
   },
 ];
 

@@ -31,7 +31,7 @@ describe('parseInitiateParams (OIDC Core §4)', () => {
     [`iss=${iss}&iss=https://evil.example`, 'iss given more than once'],
     [`iss=${iss}&tenant=a&tenant=b`, 'tenant given more than once'],
     [`iss=${iss}&tenant=../admin`, 'tenant malformed'],
-    [`iss=https://${'a'.repeat(1100)}.com`, 'iss malformed'],
+    [`iss=https://${'a'.repeat(1100)}.example`, 'iss malformed'],
   ])('refuses %j (%s)', (query, reason) => {
     expect(p(query)).toEqual({ ok: false, reason });
   });

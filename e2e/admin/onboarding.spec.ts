@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { expect, test, type Browser } from '@playwright/test';
 import { LoginPage, TenantHomePage, expectErrorPage } from '../fixtures/app';
 import { WizardPage, inviteFromCli, setOktaClientSecrets } from '../fixtures/admin';
@@ -8,6 +9,15 @@ import { E2E, issuerOf } from '../support/e2e-settings';
 
 const ACME = issuerOf('acme');
 const SECRETS = ['initech-secret-first', 'initech-secret-second'];
+
+/** A loopback port with nothing listening on it. */
+async function closedLoopbackPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 /** A fresh browser signs `email` in to `slug` from the app's sign-in page. */
 async function signInFresh(browser: Browser, slug: string, email: string) {
@@ -43,9 +53,11 @@ test.describe.serial('Customer admin onboarding and administration', () => {
     await expect(page.getByTestId('value-initiate-uri')).toHaveText(`${E2E.appUrl}/api/auth/initiate`);
     await page.getByRole('link', { name: 'I have created the app' }).click();
 
-    // Step 3 + 4: a private address is refused with a clear message; the real org passes the check.
-    await wizard.connection({ issuer: 'https://10.1.2.3', clientId: 'initech-app', method: /^Client secret Okta/, secret: SECRETS[0] });
-    await expect(page.getByTestId('form-error')).toContainText('private, loopback or link-local');
+    // Step 3 + 4: an issuer that cannot be reached (a closed loopback port: the check never leaves the
+    // machine) gets a clear message; the real org passes the check. Address refusals: check-connection tests.
+    const unreachable = `http://127.0.0.1:${await closedLoopbackPort()}`;
+    await wizard.connection({ issuer: unreachable, clientId: 'initech-app', method: /^Client secret Okta/, secret: SECRETS[0] });
+    await expect(page.getByTestId('form-error')).toContainText('could not be reached');
     await wizard.connection({ issuer: ACME, clientId: 'initech-app', method: /^Client secret Okta/, secret: SECRETS[0] });
     await expect(page.getByTestId('connection-check').getByRole('status')).toContainText(ACME);
 

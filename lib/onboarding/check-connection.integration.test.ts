@@ -23,7 +23,8 @@ let sockets: LoopbackOnlyConnector | undefined;
  */
 function installRuntime(allowInsecureLocal: boolean) {
   sockets = loopbackOnlyConnector(allowInsecureLocal ? 'loopback' : 'none');
-  const fetch = createSafeFetch({ allowInsecureLocal, timeoutMs: 400, maxBytes: 512 * 1024 }, sockets.make);
+  // 1 s: the slow answer (5 s) still times out well inside the 3 s bound, and a loaded machine still reads 512 KB in time.
+  const fetch = createSafeFetch({ allowInsecureLocal, timeoutMs: 1000, maxBytes: 512 * 1024 }, sockets.make);
   const runtime = { fetch, cache: new IssuerCache({ fetch, allowInsecureLocal }), allowInsecureLocal };
   (globalThis as unknown as { __idpRuntime?: typeof runtime }).__idpRuntime = runtime;
   // checkConnection must use this runtime, never one with the default connector.

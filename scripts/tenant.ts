@@ -17,6 +17,7 @@ import { updateTenant } from '@/lib/tenants/update-tenant';
 import { verifyIssuer } from '@/lib/tenants/verify-issuer';
 import { INVITATION_HELP, runInvitationCommand } from './tenant-invitations';
 import { CONSENT_HELP, runConsentCommand } from './tenant-consent';
+import { REVIEWER_HELP, runReviewerCommand } from './tenant-reviewer';
 
 const HELP = `Usage: npm run tenant -- <command> [options]
 
@@ -33,6 +34,7 @@ Commands:
   export   [file.json]       write every tenant (without secrets) in the import format
 ${INVITATION_HELP}
 ${CONSENT_HELP}
+${REVIEWER_HELP}
 
 Options: --json  machine-readable output.
 The issuer is checked through discovery and stored exactly as the discovery document states it.`;
@@ -49,6 +51,7 @@ const context = { actor: 'cli', requestId: `cli-${process.pid}` };
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'consent') return runConsentCommand(argv.slice(1));
+  if (argv[0] === 'reviewer') return runReviewerCommand(argv.slice(1));
   const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   const [command, arg] = positionals;
   const out = (human: string, json: unknown) => console.log(values.json ? JSON.stringify(json, null, 2) : human);

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { brand } from '@/lib/branding/brand';
 import { getEnv } from '@/lib/env';
 import { OKTA_APP_SETTINGS, TILE_MODES, oktaAppValues } from '@/lib/oin/oin-values';
+import { OinValuesSection } from './oin-values-section';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Configuration guide' };
@@ -117,6 +118,23 @@ export default function GuidePage() {
         </p>
       </section>
       <section className="space-y-2">
+        <h2 className="text-xl font-semibold">Universal Logout</h2>
+        <p>
+          When Okta ends a person&apos;s sessions (an admin clears them, the person is deactivated, or Identity Threat Protection detects a
+          risk), Okta sends {brand.productName} a signed request at <code className={code} data-testid="guide-universal-logout-uri">{v.universalLogoutUri}</code>.
+          Every session of that person in your organization ends at once, and the audit log records it. Requests are accepted only when signed by
+          your own Okta org, for your app instance, about one of your people.
+        </p>
+      </section>
+      <section className="space-y-2">
+        <h2 className="text-xl font-semibold">Access for Okta&apos;s reviewers</h2>
+        <p>
+          {brand.productName} has no local passwords: reviewers sign in through Okta like everyone else. The operator registers the reviewer&apos;s
+          Okta account (its user id in the review org) as an administrator of a review organization before their first sign-in; see the integration
+          values below for what reviewers are told.
+        </p>
+      </section>
+      <section className="space-y-2">
         <h2 className="text-xl font-semibold">Troubleshooting</h2>
         <ul className="list-disc pl-6">
           <li>&ldquo;User is not assigned to the client application&rdquo;: assign the person to the app in Okta.</li>
@@ -124,6 +142,7 @@ export default function GuidePage() {
           <li>Anything else: {brand.supportEmail}, with the error code and request id shown on the page.</li>
         </ul>
       </section>
+      <OinValuesSection />
     </article>
   );
 }

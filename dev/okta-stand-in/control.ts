@@ -12,6 +12,7 @@ import { DASHBOARD_CLIENT_ID, emptyStats, tileIdTokenClaims, type OrgRuntime } f
 import type { KoaContext, KoaNext } from './oidc';
 import { OKTA_ROUTES } from './provider';
 import type { StandInApp, StandInUser, TokenBehaviour } from './types';
+import { sendUniversalLogout } from './universal-logout';
 
 /** Token requests per minute for the org (Okta's org-wide `/oauth2/v1/token` bucket; the number is the stand-in's). */
 export const TOKEN_RATE_LIMIT_PER_MINUTE = 600;
@@ -312,6 +313,9 @@ export function createControlRoutes(org: OrgRuntime, guard: EndpointGuard) {
           return true;
         case 'POST mint-id-token':
           sendJson(ctx, 200, await mintIdToken(org, await readJson(ctx)));
+          return true;
+        case 'POST universal-logout':
+          sendJson(ctx, 200, await sendUniversalLogout(org, await readJson(ctx)));
           return true;
         case 'POST client-secrets':
           sendJson(ctx, 200, setClientSecrets(org, await readJson(ctx)));

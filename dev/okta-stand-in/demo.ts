@@ -38,6 +38,7 @@ export function demoStandInConfig(appUrl: string, ports: DemoPorts = {}): StandI
     redirectUris: [`${base}/api/auth/callback/okta`],
     postLogoutRedirectUris: [`${base}/signed-out`],
     initiateLoginUri: `${base}/api/auth/initiate`,
+    universalLogoutUri: `${base}/api/auth/universal-logout`,
   } satisfies Partial<StandInApp>;
   const pat = user(DEMO_USER_IDS.pat, 'pat@shared.test', 'Pat Shared');
 

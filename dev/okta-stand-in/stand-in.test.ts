@@ -3,6 +3,8 @@
  * that (like a browser) does not separate cookies by port.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   createLocalJWKSet,
   decodeProtectedHeader,
@@ -656,6 +658,41 @@ describe('control API', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     expect((await exchangeBasic(one, 'one-client', 'one-secret', 'x', 'x')).status).toBe(400);
     expect(((await (await control(one, 'stats')).json()) as Record<string, number>).token).toBe(2);
+  });
+
+  it('sends Universal Logout requests signed with the org key, as Okta does', async () => {
+    const received: { auth?: string; body?: string }[] = [];
+    const app = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk));
+      req.on('end', () => {
+        received.push({ auth: req.headers.authorization, body });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/auth/universal-logout`;
+    try {
+      const sent = (await (await control(one, 'universal-logout', { app: 'one-app', user: 'alice@one.test', format: 'iss_sub', endpoint })).json()) as {
+        status: number; token: string;
+      };
+      expect(sent.status).toBe(204);
+      expect(received).toHaveLength(1);
+      expect(received[0]!.auth).toBe(`Bearer ${sent.token}`);
+      expect(JSON.parse(received[0]!.body!)).toEqual({ sub_id: { format: 'iss_sub', iss: one, sub: '00u1one0alice0000001' } });
+      const { payload, protectedHeader } = await jwtVerify(sent.token, createLocalJWKSet(await jwks(one)), { issuer: one, audience: endpoint });
+      expect(protectedHeader.typ).toBe('global-token-revocation+jwt');
+      expect(payload).toMatchObject({ sub: 'one-client' });
+      expect(payload.exp! - payload.iat!).toBe(300);
+
+      const replay = (await (await control(one, 'universal-logout', { app: 'one-app', token: sent.token, member: 'subject', user: 'alice@one.test', endpoint })).json()) as { token: string };
+      expect(replay.token).toBe(sent.token);
+      expect(JSON.parse(received[1]!.body!)).toEqual({ subject: { format: 'email', email: 'alice@one.test' } });
+    } finally {
+      app.close();
+    }
+    expect((await control(one, 'universal-logout', { app: 'one-app', endpoint: 'http://app.test:3000/api/auth/universal-logout' })).status).toBe(400);
+    expect((await control(one, 'universal-logout', { app: 'one-app', endpoint: 'http://127.0.0.1:1/x', format: 'phone' })).status).toBe(400);
   });
 
   it('validates behaviour input', async () => {

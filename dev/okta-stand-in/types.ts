@@ -46,6 +46,8 @@ export type StandInApp = {
   postLogoutRedirectUris: string[];
   /** Initiate login URI (needed for `tileMode: 'redirect'`). */
   initiateLoginUri?: string;
+  /** Universal Logout (Global Token Revocation) endpoint, where `POST /__stand-in/universal-logout` sends requests. */
+  universalLogoutUri?: string;
   tileMode: TileMode;
   /** Redirect tiles: also send `login_hint=<the user's email>`. */
   tileLoginHint?: boolean;

@@ -36,6 +36,9 @@ export const AUDIT_EVENT_TYPES = [
   /** One per (tenant or IP bucket, policy, minute, instance); `details.refused` counts the refusals. */
   'ratelimit.exceeded',
   'ratelimit.changed',
+  /** Okta's Universal Logout ended a user's sessions (one event per user); refusals carry the reason in `code`. */
+  'logout.universal',
+  'logout.universal_refused',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -8,6 +8,10 @@ import { SIGNED_OUT_PATH } from '@/lib/auth/sign-out';
 
 export const INITIATE_LOGIN_PATH = '/api/auth/initiate';
 export const GUIDE_PATH = '/guide';
+/** Universal Logout (Okta's Global Token Revocation endpoint): Okta POSTs signed logout requests here. */
+export const UNIVERSAL_LOGOUT_PATH = '/api/auth/universal-logout';
+/** The OIN integration variable that names the tenant in the initiate login URI (Okta Expression Language). */
+export const TENANT_VARIABLE = 'tenant';
 
 /** The tenant's public JWKS (private_key_jwt): Okta fetches the app's public keys here. */
 export const jwksPath = (slug: string) => `/api/tenants/${encodeURIComponent(slug)}/jwks`;
@@ -20,6 +24,7 @@ export type OktaAppValues = {
   initiateLoginUriForTenant: (slug: string) => string;
   jwksUri: (slug: string) => string;
   guideUrl: string;
+  universalLogoutUri: string;
 };
 
 /** Every URI an admin pastes into Okta, for this deployment's origin (`APP_URL`, no trailing slash). */
@@ -32,6 +37,7 @@ export function oktaAppValues(appUrl: string): OktaAppValues {
     initiateLoginUriForTenant: (slug) => `${base}${INITIATE_LOGIN_PATH}?tenant=${encodeURIComponent(slug)}`,
     jwksUri: (slug) => `${base}${jwksPath(slug)}`,
     guideUrl: `${base}${GUIDE_PATH}`,
+    universalLogoutUri: `${base}${UNIVERSAL_LOGOUT_PATH}`,
   };
 }
 

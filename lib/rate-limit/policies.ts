@@ -50,6 +50,16 @@ const DEFAULTS = {
     description: 'Invitation attempts from one network address',
     keyKind: 'ip', windowSeconds: 900, limit: 20, ceiling: 20, tenantAdjustable: false,
   },
+  // Okta sends Universal Logout requests from shared egress addresses, so the per-address cap is generous;
+  // the tenant cap counts only requests whose signature verified.
+  'logout.universal.ip': {
+    description: 'Universal Logout requests from one network address',
+    keyKind: 'ip', windowSeconds: 60, limit: 600, ceiling: 600, tenantAdjustable: false,
+  },
+  'logout.universal.tenant': {
+    description: 'Universal Logout requests signed by the organization\'s Okta',
+    keyKind: 'tenant', windowSeconds: 60, limit: 600, ceiling: 600, tenantAdjustable: false,
+  },
 } as const satisfies Record<string, Omit<RateLimitPolicy, 'name'>>;
 
 export type PolicyName = keyof typeof DEFAULTS;

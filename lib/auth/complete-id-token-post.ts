@@ -6,7 +6,6 @@
  * nonce, a fresh `iat` and a `jti` that `establishSession` accepts once (kept until `exp`).
  */
 import { decodeJwt } from 'jose';
-import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import type { RequestContext } from '@/lib/http/request-context';
 import { getIdpRuntime } from '@/lib/idp/idp-runtime';
@@ -68,7 +67,5 @@ export async function completeIdTokenPost(
     now: new Date(),
     getKey: (header) => cache.getKey(tenant.issuer, header),
   });
-  // Expired jti rows are useless (their tokens fail `exp`): purge them as we go; the index keeps it cheap.
-  await getDb().usedIdToken.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - env.CLOCK_SKEW_SECONDS * 1000) } } });
-  return establishSession({ tenant, claims, idToken, flow: 'okta_id_token', returnTo: null, context, oneTimeJti: claims.jti! });
+  return establishSession({ tenant, claims, idToken, flow: 'okta_id_token', returnTo: null, context });
 }

@@ -7,7 +7,7 @@ import { SecretBoxError } from '@/lib/crypto/secret-box';
 import { isBodyTooLargeError } from '@/lib/http/read-body';
 import { isOidcError, type OidcErrorCode } from '@/lib/oidc/errors';
 import { TenantError } from '@/lib/tenants/tenant-error';
-import { RateLimitedError } from '@/lib/rate-limit/rate-limited-error';
+import { isRateLimitedError } from '@/lib/rate-limit/rate-limited-error';
 
 type Entry = { status: number; title: string; message: string; retry?: boolean };
 
@@ -82,7 +82,7 @@ const VERIFICATION_CODES: readonly OidcErrorCode[] = [
 export function classifySignInError(error: unknown): { code: SignInErrorCode; detail: string; details?: Record<string, unknown> } {
   if (error instanceof SignInError) return { code: error.code, detail: error.code, details: error.details };
   if (isBodyTooLargeError(error)) return { code: 'payload_too_large', detail: 'payload_too_large', details: { maxBytes: error.maxBytes } };
-  if (error instanceof RateLimitedError) {
+  if (isRateLimitedError(error)) {
     return { code: 'rate_limited', detail: error.policy, details: { policy: error.policy, limit: error.limit, retryAfter: error.retryAfterSeconds } };
   }
   // A tenant whose stored configuration cannot be used (no secret, key gone) is a configuration fault.

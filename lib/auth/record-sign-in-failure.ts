@@ -38,7 +38,9 @@ export type SignInFailureEvent = {
 };
 
 /** Writes (or counts) one failed sign-in. Never throws: the refusal matters more than its audit row. */
-export async function recordSignInFailure(event: SignInFailureEvent, context: RequestContext): Promise<void> {
+export async function recordSignInFailure(raw: SignInFailureEvent, context: RequestContext): Promise<void> {
+  // PostgreSQL refuses U+0000 in text and JSON: what an attacker typed must not cost the audit row.
+  const event = { ...raw, details: withoutNul(raw.details) };
   try {
     if (!AGGREGATED.has(event.shownCode)) return await writeRow(event, context);
     const minute = Math.floor(Date.now() / 60_000);
@@ -68,6 +70,10 @@ export async function recordSignInFailure(event: SignInFailureEvent, context: Re
   } catch (error) {
     getLog().error({ err: error, requestId: context.requestId }, 'could not write the sign-in audit event');
   }
+}
+
+function withoutNul(details: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(details).replace(/\\u0000/g, '\\ufffd')) as Record<string, unknown>;
 }
 
 function writeRow(event: SignInFailureEvent, context: RequestContext): Promise<void> {

@@ -40,6 +40,8 @@ const nextConfig = {
     'pino',
     'undici',
     '@prisma/schema-engine-wasm',
+    // Resolved once on the server: its limiters live on globalThis and are shared by every route.
+    'rate-limiter-flexible',
   ],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];

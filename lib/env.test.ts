@@ -57,3 +57,21 @@ describe('ALLOW_INSECURE_LOCAL_ISSUERS in production', () => {
     expect(parseEnv({ ...prod, APP_URL: 'http://localhost:3100', ALLOW_INSECURE_LOCAL_ISSUERS: 'true' }).ALLOW_INSECURE_LOCAL_ISSUERS).toBe(true);
   });
 });
+
+describe('TRUSTED_PROXY_CIDRS and TRUSTED_PROXY_HOPS', () => {
+  it('default to one trusted hop and no ranges', () => {
+    expect(parseEnv(prod)).toMatchObject({ TRUSTED_PROXY_HOPS: 1, TRUSTED_PROXY_CIDRS: [] });
+  });
+
+  it('take CIDRs (then up to 5 hops unless set)', () => {
+    expect(parseEnv({ ...prod, TRUSTED_PROXY_CIDRS: '10.0.0.0/8, 2001:db8::/32' })).toMatchObject({
+      TRUSTED_PROXY_HOPS: 5,
+      TRUSTED_PROXY_CIDRS: [['10.0.0.0', 8], ['2001:db8::', 32]],
+    });
+    expect(parseEnv({ ...prod, TRUSTED_PROXY_CIDRS: '10.0.0.0/8', TRUSTED_PROXY_HOPS: '2' }).TRUSTED_PROXY_HOPS).toBe(2);
+  });
+
+  it.each(['10.0.0.0', '10.0.0.0/33', 'proxy.internal/8', '10.0.0.0/8;rm'])('refuses %s with one line naming the variable', (value) => {
+    expect(() => parseEnv({ ...prod, TRUSTED_PROXY_CIDRS: value })).toThrow(/^Invalid configuration: TRUSTED_PROXY_CIDRS /);
+  });
+});

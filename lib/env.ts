@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 export class EnvError extends Error {
@@ -66,8 +67,33 @@ const schema = z.object({
   /** Timeout for each call to an IdP. */
   IDP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  /** Proxies in front of the app that append to X-Forwarded-For; the client IP is that many entries from the right. */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
+  /**
+   * Proxies in front of the app that append to X-Forwarded-For; the client IP is at most that many entries from
+   * the right. Default 1, or 5 with `TRUSTED_PROXY_CIDRS` (which then decides).
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).optional(),
+  /**
+   * Comma-separated CIDRs of the proxies in front of the app (`10.0.0.0/8,2001:db8::/32`): an X-Forwarded-For
+   * hop is skipped as "our proxy" only when its address is in one of them. Empty: every hop within
+   * `TRUSTED_PROXY_HOPS` is trusted.
+   */
+  TRUSTED_PROXY_CIDRS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const entries = (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+      const cidrs: [string, number][] = [];
+      for (const entry of entries) {
+        try {
+          const [address, bits] = ipaddr.parseCIDR(entry);
+          cidrs.push([address.toString(), bits]);
+        } catch {
+          ctx.addIssue({ code: 'custom', message: `must be comma-separated CIDRs such as 10.0.0.0/8 (not "${entry.slice(0, 60)}")` });
+          return z.NEVER;
+        }
+      }
+      return cidrs;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Operator overrides of the rate-limit policies (lib/rate-limit/policies.ts), as JSON:
@@ -99,8 +125,9 @@ const schema = z.object({
     }),
 });
 
-export type Env = Omit<z.output<typeof schema>, 'APP_URL' | 'AUTH_SECRET' | 'DATA_ENCRYPTION_KEY'> & {
+export type Env = Omit<z.output<typeof schema>, 'APP_URL' | 'AUTH_SECRET' | 'DATA_ENCRYPTION_KEY' | 'TRUSTED_PROXY_HOPS'> & {
   APP_URL: string;
+  TRUSTED_PROXY_HOPS: number;
   AUTH_SECRET: string;
   DATA_ENCRYPTION_KEY: { kid: string; key: Buffer }[];
   isProduction: boolean;
@@ -133,7 +160,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     authSecret ??= dev.AUTH_SECRET;
     keys ??= [{ kid: 'dev', key: Buffer.from(dev.DATA_ENCRYPTION_KEY, 'base64') }];
   }
-  return { ...parsed, APP_URL: appUrl, AUTH_SECRET: authSecret, DATA_ENCRYPTION_KEY: keys, isProduction };
+  const hops = parsed.TRUSTED_PROXY_HOPS ?? (parsed.TRUSTED_PROXY_CIDRS.length > 0 ? 5 : 1);
+  return { ...parsed, APP_URL: appUrl, AUTH_SECRET: authSecret, DATA_ENCRYPTION_KEY: keys, TRUSTED_PROXY_HOPS: hops, isProduction };
 }
 
 function loadDevSecrets(dataDir: string): { AUTH_SECRET: string; DATA_ENCRYPTION_KEY: string } {

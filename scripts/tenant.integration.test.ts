@@ -62,6 +62,17 @@ describe('tenant CLI', () => {
     expect(JSON.stringify(audit.map((a) => a.details))).not.toContain(SECRET);
   });
 
+  it('records, shows and clears the Okta org domain of a custom-domain issuer; refuses one not hosted by Okta', async () => {
+    const set = await cli(['update', slug, '--okta-org-domain', 'Acme.okta.com', '--json']);
+    expect(set.stderr).toBe('');
+    expect(JSON.parse(set.stdout)).toMatchObject({ oktaOrgDomain: 'acme.okta.com' });
+    const bad = await cli(['update', slug, '--okta-org-domain', 'evil.example']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/Okta-hosted domain/);
+    const cleared = await cli(['update', slug, '--okta-org-domain', '', '--json']);
+    expect(JSON.parse(cleared.stdout)).toMatchObject({ oktaOrgDomain: null });
+  });
+
   it('round-trips export and import (secrets from the environment)', async () => {
     const exported = JSON.parse((await cli(['export'])).stdout);
     const mine = exported.tenants.find((t: { slug: string }) => t.slug === slug);

@@ -26,6 +26,7 @@ Commands:
            [--auth-method client_secret_basic|client_secret_post|private_key_jwt] [--scopes openid,profile,email]
            [--email-domains a.com,b.com] [--status draft|active|suspended]
            [--login-initiated-by app_only|either] [--tile-flow redirect|id_token]
+           [--okta-org-domain <org>.okta.com]   (custom-domain issuer: the only other origin of Okta Simplified posts; '' clears)
   list     all tenants
   show     <slug>
   update   <slug> [any option of add]
@@ -43,7 +44,7 @@ const options = {
   slug: { type: 'string' }, name: { type: 'string' }, issuer: { type: 'string' }, 'client-id': { type: 'string' },
   'client-secret-stdin': { type: 'boolean' }, 'client-secret-env': { type: 'string' }, 'auth-method': { type: 'string' },
   scopes: { type: 'string' }, 'email-domains': { type: 'string' }, status: { type: 'string' },
-  'login-initiated-by': { type: 'string' }, 'tile-flow': { type: 'string' }, json: { type: 'boolean' },
+  'login-initiated-by': { type: 'string' }, 'tile-flow': { type: 'string' }, 'okta-org-domain': { type: 'string' }, json: { type: 'boolean' },
   yes: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'expires-days': { type: 'string' }, email: { type: 'string' },
 } as const;
 
@@ -119,7 +120,7 @@ function fields(v: Record<string, unknown>) {
   return {
     slug: v.slug, displayName: v.name, issuer: v.issuer, clientId: v['client-id'], clientAuthMethod: v['auth-method'],
     scopes: list(v.scopes), emailDomains: list(v['email-domains']), status: v.status,
-    loginInitiatedBy: v['login-initiated-by'], tileLoginFlow: v['tile-flow'],
+    loginInitiatedBy: v['login-initiated-by'], tileLoginFlow: v['tile-flow'], oktaOrgDomain: v['okta-org-domain'],
   };
 }
 

@@ -53,7 +53,7 @@ async function oneEvent(tenantId: string, change: () => Promise<unknown>) {
 }
 
 const claims = (t: Tenant, sub: string): IdTokenClaims => ({
-  iss: t.issuer, sub, aud: t.clientId, exp: Math.floor(Date.now() / 1000) + 3600, iat: Math.floor(Date.now() / 1000), email: `${sub}@x.test`, name: sub,
+  jti: `ID.${randomUUID()}`, iss: t.issuer, sub, aud: t.clientId, exp: Math.floor(Date.now() / 1000) + 3600, iat: Math.floor(Date.now() / 1000), email: `${sub}@x.test`, name: sub,
 });
 
 beforeAll(async () => {

@@ -5,7 +5,8 @@ import { getDb } from '@/lib/db/client';
 
 export const AUDIT_PAGE_SIZE = 25;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+/** A real calendar day (2026-13-45 is not one: ignored, like any other malformed filter). */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)).optional().catch(undefined);
 
 export const auditQuerySchema = z.object({
   type: z.enum(AUDIT_EVENT_TYPES).optional().catch(undefined),

@@ -9,7 +9,7 @@ import type { RequestContext } from '@/lib/http/request-context';
 import { getIdpRuntime } from '@/lib/idp/idp-runtime';
 import { exchangeCodeWithEach, validateCallback } from '@/lib/oidc/code-exchange';
 import { callWithinIdpBudget } from '@/lib/rate-limit/idp-rate-limits';
-import { gateSignInCompletion } from '@/lib/rate-limit/sign-in-gates';
+import { gateCompletionByAddress, gateCompletionForTenant } from '@/lib/rate-limit/sign-in-gates';
 import { verifyIdToken } from '@/lib/oidc/verify-id-token';
 import { getClientCredentialsList } from '@/lib/tenants/get-client-credentials';
 import { getTenantById } from '@/lib/tenants/get-tenant';
@@ -26,6 +26,7 @@ export async function completeCodeSignIn(
   context: RequestContext,
   attempt: SignInAttempt,
 ): Promise<EstablishedSession> {
+  await gateCompletionByAddress(context);
   const tx = await openTransaction(sealedTransaction);
   if (!tx) {
     throw new SignInError(sealedTransaction ? 'transaction_invalid' : 'transaction_missing', 'No valid sign-in transaction');
@@ -35,12 +36,13 @@ export async function completeCodeSignIn(
   if (!tenant) throw new SignInError('unknown_tenant', 'Transaction tenant no longer exists');
   attempt.tenantId = tenant.id;
   attempt.tenantSlug = tenant.slug;
-  await gateSignInCompletion(tenant, context);
 
   const env = getEnv();
   const { cache, fetch, allowInsecureLocal } = getIdpRuntime();
   const metadata = await cache.getMetadata(tenant.issuer);
   const callbackParams = validateCallback(metadata, tenant.clientId, params, tx.state);
+  // Only now, with a sealed transaction of this tenant and its state, does the request count against the tenant.
+  await gateCompletionForTenant(tenant, context);
   // During a client secret or key rotation Okta accepts either credential: try each (see rotate-client-credentials.ts).
   const credentials = await getClientCredentialsList(tenant.id);
   const { idToken } = await callWithinIdpBudget(tenant.id, 'token', () => exchangeCodeWithEach({

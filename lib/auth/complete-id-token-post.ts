@@ -6,14 +6,13 @@
  * nonce, a fresh `iat` and a `jti` that `establishSession` accepts once (kept until `exp`).
  */
 import { decodeJwt } from 'jose';
-import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import type { RequestContext } from '@/lib/http/request-context';
 import { getIdpRuntime } from '@/lib/idp/idp-runtime';
 import { OidcError } from '@/lib/oidc/errors';
 import { isAllowedIdTokenPostOrigin } from '@/lib/oidc/id-token-post-origin';
 import { verifyIdToken } from '@/lib/oidc/verify-id-token';
-import { gateSignInCompletion, gateUnknownLookups } from '@/lib/rate-limit/sign-in-gates';
+import { gateCompletionByAddress, gateCompletionForTenant, gateUnknownLookups } from '@/lib/rate-limit/sign-in-gates';
 import { getTenantsByIssuer } from '@/lib/tenants/get-tenant';
 import type { SignInAttempt } from './complete-code-sign-in';
 import { establishSession, type EstablishedSession } from './establish-session';
@@ -25,6 +24,7 @@ export async function completeIdTokenPost(
   attempt: SignInAttempt,
 ): Promise<EstablishedSession> {
   attempt.flow = 'okta_id_token';
+  await gateCompletionByAddress(context);
   const idToken = form.get('id_token');
   if (!idToken || form.getAll('id_token').length > 1 || form.has('code') || idToken.length > 16_384) {
     throw new SignInError('bad_request', 'Expected exactly one id_token and no code');
@@ -51,11 +51,9 @@ export async function completeIdTokenPost(
   // Okta offers "Send ID Token directly" only with "Login initiated by: Either Okta or App": both must be on.
   if (tenant.loginInitiatedBy !== 'either') throw new SignInError('okta_initiated_disabled', 'Tenant allows app-initiated sign-in only');
   if (tenant.tileLoginFlow !== 'id_token') throw new SignInError('id_token_post_disabled', 'Tenant does not accept ID token POSTs');
-  if (!isAllowedIdTokenPostOrigin(context.origin ?? null, context.fetchSite ?? null, tenant.issuer)) {
+  if (!isAllowedIdTokenPostOrigin(context.origin ?? null, context.fetchSite ?? null, tenant.issuer, tenant.oktaOrgDomain)) {
     throw new SignInError('cross_site_post', 'ID token POST from a site other than Okta', { origin: context.origin?.slice(0, 200) });
   }
-  await gateSignInCompletion(tenant, context);
-
   const env = getEnv();
   const { cache } = getIdpRuntime();
   const claims = await verifyIdToken(idToken, {
@@ -68,7 +66,7 @@ export async function completeIdTokenPost(
     now: new Date(),
     getKey: (header) => cache.getKey(tenant.issuer, header),
   });
-  // Expired jti rows are useless (their tokens fail `exp`): purge them as we go; the index keeps it cheap.
-  await getDb().usedIdToken.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - env.CLOCK_SKEW_SECONDS * 1000) } } });
-  return establishSession({ tenant, claims, idToken, flow: 'okta_id_token', returnTo: null, context, oneTimeJti: claims.jti! });
+  // Only a token whose signature verified counts against the tenant: forged ones never spend its budget.
+  await gateCompletionForTenant(tenant, context);
+  return establishSession({ tenant, claims, idToken, flow: 'okta_id_token', returnTo: null, context });
 }

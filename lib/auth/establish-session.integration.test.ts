@@ -5,7 +5,7 @@ import type { IdTokenClaims } from '@/lib/oidc/verify-id-token';
 import { createTenant } from '@/lib/tenants/create-tenant';
 import type { Tenant } from '@/lib/tenants/tenant';
 import { establishSession } from './establish-session';
-import { getSessionByToken } from './session-store';
+import { deleteSessionByToken, getSessionByToken } from './session-store';
 
 const context = { requestId: 'it-establish', ip: '127.0.0.1', userAgent: 'vitest' };
 const suffix = randomUUID().slice(0, 8);
@@ -49,21 +49,45 @@ describe('establishSession on PostgreSQL', () => {
   });
 
   it('signs the same person in again as the same user', async () => {
-    const first = await establishSession({ tenant: a, claims: claims(a), idToken: 'x.y.z', flow: 'sp', returnTo: null, context });
-    const again = await establishSession({ tenant: a, claims: claims(a, { name: 'Pat Renamed' }), idToken: 'x.y.z', flow: 'sp', returnTo: '/t/x', context });
+    const first = await establishSession({ tenant: a, claims: claims(a), idToken: 'x.y.first', flow: 'sp', returnTo: null, context });
+    const again = await establishSession({ tenant: a, claims: claims(a, { name: 'Pat Renamed' }), idToken: 'x.y.again', flow: 'sp', returnTo: '/t/x', context });
     expect(again.userId).toBe(first.userId);
     expect(again.landing).toBe('/t/x');
     expect((await getDb().user.findUniqueOrThrow({ where: { id: first.userId } })).name).toBe('Pat Renamed');
   });
 
-  it('accepts a one-time jti once and writes nothing on the replay', async () => {
+  it('accepts an ID token once, whatever the flow, and writes nothing on the replay', async () => {
     const jti = `ID.${randomUUID()}`;
-    await establishSession({ tenant: a, claims: claims(a, { sub: 'jti-user' }), idToken: 't', flow: 'okta_id_token', returnTo: null, context, oneTimeJti: jti });
+    // First seen in the code flow (SP-initiated), then POSTed again as if Okta Simplified had sent it.
+    await establishSession({ tenant: a, claims: claims(a, { sub: 'jti-user', jti }), idToken: 't1', flow: 'sp', returnTo: null, context });
     const sessions = await getDb().session.count();
-    await expect(
-      establishSession({ tenant: a, claims: claims(a, { sub: 'jti-user' }), idToken: 't', flow: 'okta_id_token', returnTo: null, context, oneTimeJti: jti }),
-    ).rejects.toMatchObject({ code: 'replayed_token' });
+    for (const flow of ['okta_id_token', 'okta_redirect', 'sp'] as const) {
+      await expect(
+        establishSession({ tenant: a, claims: claims(a, { sub: 'jti-user', jti }), idToken: 't1', flow, returnTo: null, context }),
+      ).rejects.toMatchObject({ code: 'replayed_token' });
+    }
     expect(await getDb().session.count()).toBe(sessions);
+  });
+
+  it('keys a token without jti by its hash: the same token is refused, another one is not', async () => {
+    const c = claims(a, { sub: 'no-jti-user' });
+    await establishSession({ tenant: a, claims: c, idToken: `h.p.${suffix}-1`, flow: 'sp', returnTo: null, context });
+    await expect(establishSession({ tenant: a, claims: c, idToken: `h.p.${suffix}-1`, flow: 'sp', returnTo: null, context }))
+      .rejects.toMatchObject({ code: 'replayed_token' });
+    await establishSession({ tenant: a, claims: c, idToken: `h.p.${suffix}-2`, flow: 'sp', returnTo: null, context });
+    const keys = await getDb().usedIdToken.findMany({ where: { issuer: a.issuer, jti: { startsWith: 'token-sha256:' } } });
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    expect(keys.every((k) => !k.jti.includes(suffix))).toBe(true);
+  });
+
+  it('keeps the ID token for the logout hint sealed at rest, and hands it back only at sign-out', async () => {
+    const idToken = `eyJ.secret-token-${suffix}.sig`;
+    const session = await establishSession({ tenant: a, claims: claims(a, { sub: 'sealed-user' }), idToken, flow: 'sp', returnTo: null, context });
+    const raw = await getDb().$queryRaw<{ cipher: string }[]>`SELECT "idTokenCipher" AS cipher FROM "Session" WHERE "userId" = ${session.userId}::uuid`;
+    expect(raw[0]!.cipher).toMatch(/^v1\./);
+    expect(raw[0]!.cipher).not.toContain('secret-token');
+    const ended = await deleteSessionByToken(session.token);
+    expect(ended?.idToken).toBe(idToken);
   });
 
   it('refuses a tenant that is not active and writes no user or session', async () => {

@@ -4,7 +4,9 @@
  * time as (tenant, iss, sub) — never by email — and creates the session, all in one database transaction. A
  * gate that says no throws `SignInError`; nothing is written then (the caller records the refusal).
  *
- * Gates, in order: tenant active; Okta Simplified `jti` not seen before (kept until the token's `exp`);
+ * Gates, in order: tenant active; the ID token not seen before, in any flow (`(iss, jti)`, or a hash of a
+ * token without `jti`, recorded until the token's `exp` — lib/auth/id-token-use.ts; a sign-in coming back
+ * from the consent page was recorded when it was parked, and its pending row is single-use);
  * the tenant's own user consent (lib/consent/run-consent-gate.ts: without a covering grant it parks the sign-in
  * and throws `ConsentRequired` once that is committed; accepting comes back here with `grantConsent`, so the
  * grant and the session are written together); user not deactivated by a tenant admin. The user row keeps
@@ -23,6 +25,7 @@ import { recordOnboardingTestSignIn } from '@/lib/onboarding/record-test-sign-in
 import type { IdTokenClaims } from '@/lib/oidc/verify-id-token';
 import type { Tenant } from '@/lib/tenants/tenant';
 import { SignInError } from './sign-in-error';
+import { idTokenUseKey } from './id-token-use';
 import { createSession } from './session-store';
 import type { SignInFlow } from './sign-in-transaction';
 
@@ -33,8 +36,6 @@ export type EstablishSessionInput = {
   flow: SignInFlow;
   returnTo: string | null;
   context: RequestContext;
-  /** Okta Simplified: the token's `jti`, accepted once. */
-  oneTimeJti?: string;
   /** Accepting on the consent page: writes the grant in the session's transaction. */
   grantConsent?: GrantConsent;
   /**
@@ -55,11 +56,14 @@ export async function establishSession(input: EstablishSessionInput): Promise<Es
   if (claims.iss !== tenant.issuer) throw new SignInError('verification_failed', 'Claims are not from the tenant issuer');
 
   const env = getEnv();
+  const useKey = input.grantConsent ? null : idTokenUseKey(input.idToken, claims.jti);
+  // Expired rows are useless (their tokens fail `exp`): purge them as we go; the index keeps it cheap.
+  if (useKey) await getDb().usedIdToken.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - env.CLOCK_SKEW_SECONDS * 1000) } } });
   try {
     const result = await getDb().$transaction(async (tx) => {
-      if (input.oneTimeJti) {
+      if (useKey) {
         await tx.usedIdToken.create({
-          data: { issuer: claims.iss, jti: input.oneTimeJti, expiresAt: new Date(claims.exp * 1000) },
+          data: { issuer: claims.iss, jti: useKey, expiresAt: new Date((claims.exp + env.CLOCK_SKEW_SECONDS) * 1000) },
         });
       }
       const consent = await runConsentGate(tx, input);
@@ -98,8 +102,8 @@ export async function establishSession(input: EstablishSessionInput): Promise<Es
     return result;
   } catch (error) {
     const e = error as { code?: string; meta?: { modelName?: string } };
-    if (e.code === 'P2002' && e.meta?.modelName === 'UsedIdToken' && input.oneTimeJti) {
-      throw new SignInError('replayed_token', 'ID token jti already used', { jti: input.oneTimeJti });
+    if (e.code === 'P2002' && e.meta?.modelName === 'UsedIdToken' && useKey) {
+      throw new SignInError('replayed_token', 'ID token already used', { jti: useKey.slice(0, 100), flow: input.flow });
     }
     throw error;
   }

@@ -21,7 +21,7 @@ function messageOf(error: RateLimitedError): string {
   if (error.keyKind === 'tenant' && error.tenantName) {
     return `${error.tenantName} has reached its limit of ${error.limit} sign-ins per ${error.windowSeconds} s, set to keep the service fast for everyone. ${wait}`;
   }
-  if (error.keyKind === 'ip') return `Too many sign-in attempts came from your network in a short time. ${wait}`;
+  if (error.keyKind === 'ip' || error.keyKind === 'tenant_ip') return `Too many sign-in attempts came from your network in a short time. ${wait}`;
   return `${describeSignInError('rate_limited').message} ${wait}`;
 }
 

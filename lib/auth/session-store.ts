@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { getDb } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { openIdToken, sealIdToken } from './id-token-at-rest';
 import type { SignInFlow } from './sign-in-transaction';
 
 export type SessionView = {
@@ -24,14 +25,15 @@ export async function createSession(
   input: { tenantId: string; userId: string; flow: SignInFlow; idToken: string; ttlHours: number; ip: string | null; userAgent: string | null },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
+  const tokenHash = hashSessionToken(token);
   const expiresAt = new Date(Date.now() + input.ttlHours * 3600_000);
   await tx.session.create({
     data: {
-      tokenHash: hashSessionToken(token),
+      tokenHash,
       tenantId: input.tenantId,
       userId: input.userId,
       flow: input.flow,
-      idToken: input.idToken,
+      idTokenCipher: sealIdToken(input.idToken, { kind: 'session', tokenHash }),
       expiresAt,
       ip: input.ip?.slice(0, 64) ?? null,
       userAgent: input.userAgent?.slice(0, 512) ?? null,
@@ -54,12 +56,23 @@ export async function getSessionByToken(token: string | undefined): Promise<Sess
   return row;
 }
 
-/** Ends the session for a cookie token; returns what logout at the IdP needs, or null if there was none. */
-export async function deleteSessionByToken(token: string | undefined): Promise<(SessionView & { idToken: string }) | null> {
+/**
+ * Ends the session for a cookie token; returns what logout at the IdP needs, or null if there was none.
+ * `idToken` is null when the stored one does not open (a session from before it was sealed, a key gone).
+ */
+export async function deleteSessionByToken(token: string | undefined): Promise<(SessionView & { idToken: string | null }) | null> {
   if (!token || token.length > 100) return null;
   const db = getDb();
-  const row = await db.session.findUnique({ where: { tokenHash: hashSessionToken(token) }, select: { ...select, idToken: true } });
+  const tokenHash = hashSessionToken(token);
+  const row = await db.session.findUnique({ where: { tokenHash }, select: { ...select, idTokenCipher: true } });
   if (!row) return null;
   await db.session.deleteMany({ where: { id: row.id } });
-  return row;
+  const { idTokenCipher, ...view } = row;
+  let idToken: string | null = null;
+  try {
+    idToken = idTokenCipher ? openIdToken(idTokenCipher, { kind: 'session', tokenHash }) : null;
+  } catch {
+    idToken = null;
+  }
+  return { ...view, idToken };
 }

@@ -4,9 +4,10 @@
  * nowhere else; details go to the log and the audit trail, never to the page.
  */
 import { SecretBoxError } from '@/lib/crypto/secret-box';
+import { isBodyTooLargeError } from '@/lib/http/read-body';
 import { isOidcError, type OidcErrorCode } from '@/lib/oidc/errors';
 import { TenantError } from '@/lib/tenants/tenant-error';
-import { RateLimitedError } from '@/lib/rate-limit/rate-limited-error';
+import { isRateLimitedError } from '@/lib/rate-limit/rate-limited-error';
 
 type Entry = { status: number; title: string; message: string; retry?: boolean };
 
@@ -53,6 +54,7 @@ const ENTRIES = {
   okta_initiated_disabled: { status: 403, title: 'Sign-in from Okta is turned off', message: "This organization only allows signing in from the app. Start here instead, or ask your administrator to allow sign-in from Okta." },
   id_token_post_disabled: { status: 403, title: 'This Okta sign-in mode is turned off', message: "The Okta tile sent the sign-in directly, which this organization has not enabled. Ask your administrator to check the app's login flow setting." },
   cross_site_post: { status: 403, title: 'Sign-in refused', message: 'This sign-in was sent from a site other than your Okta. Open the app from your Okta dashboard instead.' },
+  payload_too_large: { status: 413, title: 'Request too large', message: 'The sign-in form was larger than this app accepts, so it was not read.' },
   bad_request: { status: 400, title: 'Bad request', message: 'The request was malformed or incomplete.' },
   internal_error: { status: 500, title: 'Something went wrong', message: 'An unexpected error stopped the sign-in. Please try again; the request id below helps support find what happened.', retry: true },
 } satisfies Record<string, Entry>;
@@ -79,7 +81,8 @@ const VERIFICATION_CODES: readonly OidcErrorCode[] = [
 /** The user-facing code for any error; `detail` is the precise protocol code for logs and audit. */
 export function classifySignInError(error: unknown): { code: SignInErrorCode; detail: string; details?: Record<string, unknown> } {
   if (error instanceof SignInError) return { code: error.code, detail: error.code, details: error.details };
-  if (error instanceof RateLimitedError) {
+  if (isBodyTooLargeError(error)) return { code: 'payload_too_large', detail: 'payload_too_large', details: { maxBytes: error.maxBytes } };
+  if (isRateLimitedError(error)) {
     return { code: 'rate_limited', detail: error.policy, details: { policy: error.policy, limit: error.limit, retryAfter: error.retryAfterSeconds } };
   }
   // A tenant whose stored configuration cannot be used (no secret, key gone) is a configuration fault.

@@ -5,15 +5,14 @@
  * route that reaches `establishSession` gets it.
  */
 import { NextResponse } from 'next/server';
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { ConsentRequired } from '@/lib/consent/consent-required';
-import { getDb } from '@/lib/db/client';
 import { errorPage, type PageAction } from '@/lib/http/html-page';
 import type { RequestContext } from '@/lib/http/request-context';
 import { getLog } from '@/lib/log';
-import { RateLimitedError } from '@/lib/rate-limit/rate-limited-error';
+import { isRateLimitedError } from '@/lib/rate-limit/rate-limited-error';
 import { countUnknownLookup } from '@/lib/rate-limit/sign-in-gates';
 import { transactionCookie } from './cookies';
+import { recordSignInFailure } from './record-sign-in-failure';
 import { redirectToConsent } from './responses';
 import { rateLimitedResponse } from './rate-limited-response';
 import { classifySignInError, describeSignInError } from './sign-in-error';
@@ -25,7 +24,7 @@ export async function signInFailureResponse(
 ): Promise<Response> {
   if (error instanceof ConsentRequired) return redirectToConsent(error);
   // Audited once per minute and key by the limiter (record-refusal.ts), not once per refused request.
-  if (error instanceof RateLimitedError) return rateLimitedResponse(error, context, attempt);
+  if (isRateLimitedError(error)) return rateLimitedResponse(error, context, attempt);
   const { code, detail, details } = classifySignInError(error);
   const entry = describeSignInError(code);
   const log = getLog();
@@ -35,17 +34,11 @@ export async function signInFailureResponse(
     await countUnknownLookup(context).catch((e: unknown) => log.error({ err: e }, 'could not count the unknown lookup'));
   }
 
-  try {
-    await recordAuditEvent(getDb(), {
-      ...context,
-      type: 'signin.failed',
-      tenantId: attempt.tenantId ?? null,
-      code: detail,
-      details: { ...details, flow: attempt.flow, shownCode: code },
-    });
-  } catch (auditError) {
-    log.error({ err: auditError, requestId: context.requestId }, 'could not write the sign-in audit event');
-  }
+  // Floods of anonymous failures are aggregated (record-sign-in-failure.ts), not a row per request.
+  await recordSignInFailure(
+    { tenantId: attempt.tenantId ?? null, detail, shownCode: code, details: { ...details, flow: attempt.flow, shownCode: code } },
+    context,
+  );
 
   const headers = new Headers();
   const retryAfter = retryAfterSeconds(details);

@@ -28,7 +28,8 @@ export async function signOut(token: string | undefined, context: RequestContext
     const metadata = await getIdpRuntime().cache.getMetadata(session.tenant.issuer);
     if (!metadata.end_session_endpoint) return signedOut;
     const url = new URL(metadata.end_session_endpoint);
-    url.searchParams.set('id_token_hint', session.idToken);
+    // The hint's token was recorded as used when it made the session: seen in this URL, it opens nothing.
+    if (session.idToken) url.searchParams.set('id_token_hint', session.idToken);
     url.searchParams.set('post_logout_redirect_uri', signedOut);
     return url.toString();
   } catch (error) {

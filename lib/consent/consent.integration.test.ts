@@ -45,7 +45,7 @@ const claims = (t: Tenant, sub = '00u-same-sub', extra: Partial<IdTokenClaims> =
   email: 'pat@shared.test', name: 'Pat Shared', ...extra,
 });
 
-const signIn = (t: Tenant, c: IdTokenClaims) => establishSession({ tenant: t, claims: c, idToken: 'h.p.s', flow: 'sp', returnTo: `/t/${t.slug}?deep=1`, context });
+const signIn = (t: Tenant, c: IdTokenClaims) => establishSession({ tenant: t, claims: c, idToken: `h.p.${randomUUID()}`, flow: 'sp', returnTo: `/t/${t.slug}?deep=1`, context });
 
 /** Signs in and expects the consent page; returns the browser's pending token. */
 async function expectConsent(t: Tenant, c: IdTokenClaims): Promise<string> {

@@ -3,6 +3,7 @@
  * bound to the browser that holds a random token in an HttpOnly cookie; the row keeps only its SHA-256.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { openIdToken, sealIdToken } from '@/lib/auth/id-token-at-rest';
 import type { SignInFlow } from '@/lib/auth/sign-in-transaction';
 import { getDb } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -34,13 +35,14 @@ export async function createPendingSignIn(
   const expiresAt = new Date(now + PENDING_SIGN_IN_TTL_SECONDS * 1000);
   // Expired rows are useless: purge them as we go (indexed).
   await tx.pendingSignIn.deleteMany({ where: { expiresAt: { lt: new Date(now) } } });
+  const tokenHash = hashPendingToken(token);
   await tx.pendingSignIn.create({
     data: {
-      tokenHash: hashPendingToken(token),
+      tokenHash,
       tenantId: input.tenantId,
       sub: input.claims.sub,
       claims: input.claims as unknown as Prisma.InputJsonValue,
-      idToken: input.idToken,
+      idToken: sealIdToken(input.idToken, { kind: 'pending', tokenHash }),
       flow: input.flow,
       returnTo: input.returnTo,
       expiresAt,
@@ -56,7 +58,7 @@ export async function getPendingSignInByToken(token: string | undefined): Promis
   if (!row) return null;
   return {
     id: row.id, tokenHash: row.tokenHash, tenantId: row.tenantId, sub: row.sub, claims: row.claims as unknown as IdTokenClaims,
-    idToken: row.idToken, flow: row.flow as SignInFlow, returnTo: row.returnTo, expiresAt: row.expiresAt,
+    idToken: openIdToken(row.idToken, { kind: 'pending', tokenHash: row.tokenHash }), flow: row.flow as SignInFlow, returnTo: row.returnTo, expiresAt: row.expiresAt,
   };
 }
 

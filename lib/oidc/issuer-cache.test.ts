@@ -141,7 +141,7 @@ describe('IssuerCache keys', () => {
   it('refetches on an unknown kid at most once per cooldown', async () => {
     const { idp, clock, cache } = setup([k1], { unknownKidCooldownMs: 60_000 });
     await cache.getKey(A, { kid: 'k1', alg: 'RS256' });
-    clock.now += 60_000;
+    clock.now += 1_000; // an ordinary fetch starts no cooldown
     const forged = Array.from({ length: 20 }, (_, i) => codeOf(cache.getKey(A, { kid: `forged-${i}`, alg: 'RS256' })));
     expect(new Set(await Promise.all(forged))).toEqual(new Set(['unknown_kid']));
     expect(idp.calls.jwks).toBe(2);
@@ -154,15 +154,37 @@ describe('IssuerCache keys', () => {
     expect(cache.stats(A)).toMatchObject({ unknownKidRefetches: 2, lastUnknownKidRefetchAt: clock.now });
   });
 
-  it('picks up a rotated key once the cooldown allows a refetch', async () => {
-    const { idp, clock, cache } = setup([k1], { unknownKidCooldownMs: 60_000 });
+  it('accepts a key rotated in just after a JWKS fetch on the first sign-in (rp-key-rotation-op-sign-key)', async () => {
+    const { idp, clock, cache } = setup([k1]);
     await cache.getKey(A, { kid: 'k1', alg: 'RS256' });
-    idp.keys = [k1, k2]; // Okta publishes the next key
-    clock.now += 30_000;
+    idp.keys = [k2]; // emergency rotation at the IdP, one second after our fetch
+    clock.now += 1_000;
+    await expect(cache.getKey(A, { kid: 'k2', alg: 'RS256' })).resolves.toBeInstanceOf(CryptoKey);
+    expect(idp.calls.jwks).toBe(2);
+    // The cooldown counts from that unknown-kid refetch: another rotation seconds later waits at most the cooldown.
+    idp.keys = [k1, k2];
+    expect(cache.stats(A)).toMatchObject({ unknownKidRefetches: 1 });
+  });
+
+  it('picks up a second rotation once the short cooldown since the last unknown-kid refetch has passed', async () => {
+    const { idp, clock, cache } = setup([k1], { unknownKidCooldownMs: 5_000 });
+    await cache.getKey(A, { kid: 'k1', alg: 'RS256' });
     expect(await codeOf(cache.getKey(A, { kid: 'k2', alg: 'RS256' }))).toBe('unknown_kid');
-    clock.now += 30_000;
+    expect(idp.calls.jwks).toBe(2);
+    idp.keys = [k1, k2]; // Okta publishes the next key
+    clock.now += 4_999;
+    expect(await codeOf(cache.getKey(A, { kid: 'k2', alg: 'RS256' }))).toBe('unknown_kid');
+    clock.now += 1;
     await expect(cache.getKey(A, { kid: 'k2', alg: 'RS256' })).resolves.toBeInstanceOf(CryptoKey);
     await expect(cache.getKey(A, { kid: 'k1', alg: 'RS256' })).resolves.toBeInstanceOf(CryptoKey);
+    expect(idp.calls.jwks).toBe(3);
+  });
+
+  it('keeps at most maxKeysPerIssuer keys of a JWKS', async () => {
+    const { idp, cache } = setup([k1, k2], { maxKeysPerIssuer: 1 });
+    await cache.getKey(A, { kid: 'k1', alg: 'RS256' });
+    expect(cache.stats(A)?.keyCount).toBe(1);
+    expect(await codeOf(cache.getKey(A, { kid: 'k2', alg: 'RS256' }))).toBe('unknown_kid');
     expect(idp.calls.jwks).toBe(2);
   });
 

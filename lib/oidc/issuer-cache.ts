@@ -1,7 +1,10 @@
 /**
- * Per-issuer cache of discovery metadata and signing keys, bounded (LRU) and per process. Policy stated
- * here: keys are RSA for RS256 only; an unknown `kid` refetches the JWKS at most once per issuer per
- * cooldown, so forged tokens cannot make the app hammer an IdP; concurrent callers share one fetch.
+ * Per-issuer cache of discovery metadata and signing keys, bounded (LRU over issuers, a cap on keys per
+ * issuer) and per process. Policy stated here: keys are RSA for RS256 only; an unknown `kid` refetches the
+ * JWKS at once — so a key the IdP rotated in, even just after our last fetch, is accepted on the next
+ * sign-in — but at most once per issuer per short cooldown (seconds) counted from the last *unknown-kid*
+ * refetch, never from an ordinary fetch; concurrent callers share one fetch, so a flood of random `kid`s
+ * costs the IdP one request per cooldown. A JWKS fetched by this very lookup is not fetched again.
  * A failed refresh is not served from stale data: it throws (fail closed) and the next call retries.
  */
 import { importJWK } from 'jose';
@@ -20,10 +23,12 @@ export interface IssuerCacheOptions {
   metadataTtlMs?: number;
   /** Default 1 h; shortened to the JWKS response's Cache-Control max-age (never below 30 s). */
   jwksTtlMs?: number;
-  /** Minimum time between JWKS fetches caused by an unknown `kid`. Default 60 s. */
+  /** Minimum time between two JWKS refetches caused by an unknown `kid`. Default 5 s. */
   unknownKidCooldownMs?: number;
   /** Issuers kept; the least recently used is evicted. Default 500. */
   maxIssuers?: number;
+  /** Keys kept per issuer's JWKS (the rest are ignored). Default 50. */
+  maxKeysPerIssuer?: number;
   /** Clock, for tests. Default `Date.now`. */
   now?: () => number;
 }
@@ -49,13 +54,14 @@ export interface KeyLookupHeader {
 }
 
 type RsaJwk = { kty: 'RSA'; n: string; e: string; kid?: string };
-type JwksSnapshot = { uri: string; keys: RsaJwk[]; expiresAt: number };
+type JwksSnapshot = { uri: string; keys: RsaJwk[]; fetchedAt: number; expiresAt: number };
 type Entry = {
   metadata?: { value: IssuerMetadata; expiresAt: number };
   metadataInFlight?: Promise<IssuerMetadata>;
   jwks?: JwksSnapshot;
   jwksInFlight?: Promise<JwksSnapshot>;
-  lastJwksAttemptAt: number | null;
+  /** When an unknown `kid` last caused a refetch: the cooldown counts from here, not from ordinary fetches. */
+  lastUnknownKidRefetchAt: number | null;
   stats: IssuerCacheStats;
 };
 
@@ -91,6 +97,7 @@ export class IssuerCache {
   private readonly jwksTtlMs: number;
   private readonly cooldownMs: number;
   private readonly maxIssuers: number;
+  private readonly maxKeys: number;
   private readonly now: () => number;
 
   constructor(options: IssuerCacheOptions) {
@@ -98,8 +105,9 @@ export class IssuerCache {
     this.allowInsecureLocal = options.allowInsecureLocal ?? false;
     this.metadataTtlMs = options.metadataTtlMs ?? 3_600_000;
     this.jwksTtlMs = options.jwksTtlMs ?? 3_600_000;
-    this.cooldownMs = options.unknownKidCooldownMs ?? 60_000;
+    this.cooldownMs = options.unknownKidCooldownMs ?? 5_000;
     this.maxIssuers = Math.max(1, options.maxIssuers ?? 500);
+    this.maxKeys = Math.max(1, options.maxKeysPerIssuer ?? 50);
     this.now = options.now ?? Date.now;
   }
 
@@ -132,13 +140,20 @@ export class IssuerCache {
       throw new OidcError('alg_not_allowed', 'Only RS256 keys are used', { expected: 'RS256', received: header.alg });
     }
     const entry = this.touch(issuer);
+    const cached = entry.jwks;
     let snapshot = await this.loadJwks(issuer, entry, false);
     let match = select(snapshot, header.kid);
     if (match === 'none' && entry.jwksInFlight) {
+      // Someone else's refetch is under way: its answer is as fresh as ours would be.
       match = select(await entry.jwksInFlight, header.kid);
-    } else if (match === 'none' && this.now() - (entry.lastJwksAttemptAt ?? -Infinity) >= this.cooldownMs) {
+    } else if (
+      match === 'none' &&
+      snapshot === cached &&
+      this.now() - (entry.lastUnknownKidRefetchAt ?? -Infinity) >= this.cooldownMs
+    ) {
+      entry.lastUnknownKidRefetchAt = this.now();
       entry.stats.unknownKidRefetches++;
-      entry.stats.lastUnknownKidRefetchAt = this.now();
+      entry.stats.lastUnknownKidRefetchAt = entry.lastUnknownKidRefetchAt;
       snapshot = await this.loadJwks(issuer, entry, true);
       match = select(snapshot, header.kid);
     }
@@ -166,7 +181,7 @@ export class IssuerCache {
   private touch(issuer: string): Entry {
     let entry = this.entries.get(issuer);
     if (entry) this.entries.delete(issuer);
-    else entry = { lastJwksAttemptAt: null, stats: emptyStats() };
+    else entry = { lastUnknownKidRefetchAt: null, stats: emptyStats() };
     this.entries.set(issuer, entry);
     for (const oldest of this.entries.keys()) {
       if (this.entries.size <= this.maxIssuers) break;
@@ -178,7 +193,6 @@ export class IssuerCache {
   private async loadJwks(issuer: string, entry: Entry, force: boolean): Promise<JwksSnapshot> {
     if (!force && entry.jwks && entry.jwks.expiresAt > this.now()) return entry.jwks;
     if (entry.jwksInFlight) return entry.jwksInFlight;
-    entry.lastJwksAttemptAt = this.now();
     const inFlight = this.fetchJwks(issuer, entry)
       .then((snapshot) => {
         entry.jwks = snapshot;
@@ -204,10 +218,11 @@ export class IssuerCache {
     for (const raw of parsed.data.keys) {
       const jwk = jwkSchema.safeParse(raw);
       if (jwk.success) keys.push({ kty: 'RSA', n: jwk.data.n, e: jwk.data.e, kid: jwk.data.kid });
+      if (keys.length >= this.maxKeys) break;
     }
     if (keys.length === 0) throw new OidcError('jwks_invalid', 'JWKS holds no RSA signing key for RS256', { url: uri });
-    const expiresAt = this.now() + ttlFromCacheControl(res.headers.get('cache-control'), this.jwksTtlMs);
-    return { uri, keys, expiresAt };
+    const fetchedAt = this.now();
+    return { uri, keys, fetchedAt, expiresAt: fetchedAt + ttlFromCacheControl(res.headers.get('cache-control'), this.jwksTtlMs) };
   }
 
   private importKey(jwk: RsaJwk): Promise<CryptoKey> {

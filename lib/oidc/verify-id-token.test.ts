@@ -122,6 +122,9 @@ describe('verifyIdToken', () => {
     ['header not JSON', () => `${base64url.encode('nope')}.${base64url.encode('{}')}.c2ln`, {}, 'malformed_token'],
     ['payload not a JSON object', () => `${base64url.encode('{"alg":"RS256"}')}.${base64url.encode('[1]')}.c2ln`, {}, 'malformed_token'],
     ['exp missing', () => sign(claims({ exp: undefined })), {}, 'malformed_token'],
+    ['exp 1e20 (no valid date)', () => sign(claims({ exp: 1e20 })), {}, 'malformed_token'],
+    ['iat negative', () => sign(claims({ iat: -1 })), {}, 'malformed_token'],
+    ['nbf 1e300', () => sign(claims({ nbf: 1e300 })), {}, 'malformed_token'],
     ['alg none', () => new UnsecuredJWT(claims()).encode(), {}, 'alg_not_allowed'],
     ['alg "None" with a kid', () => craft({ alg: 'None', kid: 'k1' }, claims(), ''), {}, 'alg_not_allowed'],
     ['HS256 signed with the public key PEM (key confusion)', async () => hmacToken({ alg: 'HS256', kid: 'k1' }, claims(), await exportSPKI(signing.publicKey)), {}, 'alg_not_allowed'],
@@ -184,7 +187,7 @@ describe('verifyIdToken', () => {
     await verifyIdToken(await sign(claims()), opts);
     expect(idp.calls).toEqual({ discovery: 1, jwks: 1 });
 
-    clock += 61_000; // past the cooldown since the last fetch
+    clock += 1_000; // an ordinary fetch starts no cooldown: the first unknown kid refetches at once
     const forged = await Promise.all(['evil-1', 'evil-2'].map((kid) => sign(claims(), { kid, key: attacker.privateKey })));
     expect(await rejectionCode(verifyIdToken(forged[0]!, opts))).toBe('unknown_kid');
     expect(await rejectionCode(verifyIdToken(forged[1]!, opts))).toBe('unknown_kid');

@@ -141,7 +141,9 @@ function checkTimes(claims: Record<string, unknown>, opts: VerifyIdTokenOptions)
   }
 }
 
-const isNumericDate = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+/** A NumericDate between 1970 and the year 9999: larger values (`exp: 1e20`) are malformed, not "valid forever". */
+const MAX_NUMERIC_DATE = 253_402_300_799;
+const isNumericDate = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_NUMERIC_DATE;
 const isString = (v: unknown) => typeof v === 'string';
 const OPTIONAL_CLAIM_TYPES: Record<string, (v: unknown) => boolean> = {
   nonce: isString,

@@ -29,6 +29,9 @@ function keyFor(policy: RateLimitPolicy, subject: RateLimitSubject): string {
       return subject.userId;
     case 'ip':
       return ipKey(subject.ip);
+    case 'tenant_ip':
+      if (!subject.tenant) throw new Error(`${policy.name} needs a tenant`);
+      return `${subject.tenant.id}|${ipKey(subject.ip)}`;
   }
 }
 

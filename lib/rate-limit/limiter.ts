@@ -6,8 +6,13 @@
  *
  * One limiter per (policy, limit, window): a tenant's own limit only changes the threshold; the counter row
  * (`rl:<policy>:<key>`) is the same, so changing a limit keeps what was already used in the window.
+ *
+ * A refusal is recognised by its shape ({@link isLimiterRefusal}), never with `instanceof RateLimiterRes`:
+ * the limiters live on `globalThis`, and a production build may bundle the library once per route group, so
+ * the limiter that refuses may come from another copy than the route that asks. (next.config.js also lists
+ * the library in `serverExternalPackages`, so it should resolve once; this check does not depend on that.)
  */
-import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes, RLWrapperTimeouts } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPrisma, RLWrapperTimeouts, type RateLimiterRes } from 'rate-limiter-flexible';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { RateLimitPolicy } from './policies';
 
@@ -66,9 +71,19 @@ export async function takePoint(db: PrismaClient, policy: RateLimitPolicy, limit
   try {
     return toState(await limiter.consume(key, 1), limit, true, policy.windowSeconds);
   } catch (refusal) {
-    if (refusal instanceof RateLimiterRes) return toState(refusal, limit, false, policy.windowSeconds);
+    if (isLimiterRefusal(refusal)) return toState(refusal, limit, false, policy.windowSeconds);
     throw refusal;
   }
+}
+
+/**
+ * True for rate-limiter-flexible's refusal (a `RateLimiterRes`, from whichever copy of the library), false
+ * for store errors (which are `Error`s) and anything else.
+ */
+export function isLimiterRefusal(value: unknown): value is RateLimiterRes {
+  if (typeof value !== 'object' || value === null || value instanceof Error) return false;
+  const res = value as Record<string, unknown>;
+  return typeof res.msBeforeNext === 'number' && typeof res.consumedPoints === 'number' && typeof res.remainingPoints === 'number';
 }
 
 /** What `key` has used in the current window, without taking a point. */

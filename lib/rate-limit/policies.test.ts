@@ -6,8 +6,8 @@ import { ipKey } from './subject-key';
 
 describe('rate-limit policies', () => {
   it('applies operator overrides: a raised default lifts the ceiling, a lowered ceiling caps the default', () => {
-    const p = resolvePolicies({ 'signin.start.tenant': { limit: 5000 }, 'signin.callback.tenant': { ceiling: 50 }, 'invitation.ip': { windowSeconds: 60 } });
-    expect(p['signin.start.tenant']).toMatchObject({ limit: 5000, ceiling: 5000 });
+    const p = resolvePolicies({ 'signin.start.tenant': { limit: 7000 }, 'signin.callback.tenant': { ceiling: 50 }, 'invitation.ip': { windowSeconds: 60 } });
+    expect(p['signin.start.tenant']).toMatchObject({ limit: 7000, ceiling: 7000 });
     expect(p['signin.callback.tenant']).toMatchObject({ limit: 50, ceiling: 50 });
     expect(p['invitation.ip'].windowSeconds).toBe(60);
     expect(p['signin.start.ip']).toMatchObject({ limit: 120, windowSeconds: 60, keyKind: 'ip', tenantAdjustable: false });

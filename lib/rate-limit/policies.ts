@@ -1,12 +1,19 @@
 /**
  * Every rate-limit policy of the app, by name, in this one file. A policy counts requests per key — a tenant,
- * a client IP (IPv6 by /64) or a user — in a fixed window. The operator can change any default and ceiling
+ * a client IP (IPv6 by /64), a (tenant, client IP) pair or a user — in a fixed window.
+ *
+ * Fair budgets: anonymous traffic must not be able to spend a tenant's budget. Sign-in starts are anonymous
+ * by nature, so per-address caps come first — `signin.start.tenant_ip` (one address, one tenant), then
+ * `signin.start.ip` — and the tenant-wide `signin.start.tenant` is sized to protect the customer's Okta
+ * `/authorize` budget (an app instance gets half of an org's per-minute bucket by default), not as the first
+ * line. Completions count against the tenant only after the cheap authenticity checks passed
+ * (lib/rate-limit/sign-in-gates.ts). The operator can change any default and ceiling
  * with `RATE_LIMIT_OVERRIDES` (lib/env.ts); a tenant admin can set their own limit for `tenantAdjustable`
  * policies, anywhere from 1 up to the ceiling. README "Rate limits" lists them.
  */
 import { getEnv } from '@/lib/env';
 
-export type PolicyKeyKind = 'tenant' | 'ip' | 'user';
+export type PolicyKeyKind = 'tenant' | 'ip' | 'tenant_ip' | 'user';
 
 export type RateLimitPolicy = {
   name: PolicyName;
@@ -24,14 +31,18 @@ export type RateLimitPolicy = {
 const DEFAULTS = {
   'signin.start.tenant': {
     description: 'Sign-ins started for the organization (from the app or the Okta tile)',
-    keyKind: 'tenant', windowSeconds: 60, limit: 300, ceiling: 3000, tenantAdjustable: true,
+    keyKind: 'tenant', windowSeconds: 60, limit: 600, ceiling: 6000, tenantAdjustable: true,
+  },
+  'signin.start.tenant_ip': {
+    description: 'Sign-ins started for the organization from one network address',
+    keyKind: 'tenant_ip', windowSeconds: 60, limit: 60, ceiling: 60, tenantAdjustable: false,
   },
   'signin.start.ip': {
     description: 'Sign-ins started from one network address',
     keyKind: 'ip', windowSeconds: 60, limit: 120, ceiling: 120, tenantAdjustable: false,
   },
   'signin.callback.tenant': {
-    description: 'Sign-in callbacks and Okta ID-token posts for the organization',
+    description: 'Sign-in callbacks and Okta ID-token posts for the organization that passed the first checks',
     keyKind: 'tenant', windowSeconds: 60, limit: 300, ceiling: 3000, tenantAdjustable: true,
   },
   'signin.callback.ip': {

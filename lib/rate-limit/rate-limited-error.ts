@@ -20,6 +20,11 @@ export class RateLimitedError extends Error {
   }
 }
 
+/** Structural check, so a copy of this class from another route bundle is recognised too. */
+export function isRateLimitedError(error: unknown): error is RateLimitedError {
+  return error instanceof RateLimitedError || (error instanceof Error && error.name === 'RateLimitedError' && 'policy' in error && 'retryAfterSeconds' in error);
+}
+
 /** `Retry-After` plus the IETF RateLimit header fields (draft-ietf-httpapi-ratelimit-headers). */
 export function rateLimitHeaders(error: RateLimitedError): Record<string, string> {
   const name = JSON.stringify(error.policy);

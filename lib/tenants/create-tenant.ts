@@ -40,6 +40,7 @@ export async function createTenant(
           scopes: input.scopes,
           loginInitiatedBy: input.loginInitiatedBy,
           tileLoginFlow: input.tileLoginFlow,
+          oktaOrgDomain: input.oktaOrgDomain ?? null,
           emailDomains: { create: input.emailDomains.map((domain) => ({ domain })) },
         },
       });
@@ -81,5 +82,6 @@ export function auditView(t: Tenant) {
     emailDomains: t.emailDomains,
     loginInitiatedBy: t.loginInitiatedBy,
     tileLoginFlow: t.tileLoginFlow,
+    oktaOrgDomain: t.oktaOrgDomain,
   };
 }

@@ -4,6 +4,7 @@
  * the secret inline (`clientSecret`) or through an environment variable (`clientSecretEnv`).
  */
 import { z } from 'zod';
+import { isOktaOrgDomain } from '@/lib/oidc/id-token-post-origin';
 
 export const RESERVED_SLUGS = new Set([
   'admin', 'api', 'app', 'auth', 'login', 'logout', 'signin', 'signout', 'signed-out', 'callback', 'initiate',
@@ -37,6 +38,11 @@ export const tenantStatusSchema = z.enum(['draft', 'active', 'suspended']);
 export const clientAuthMethodSchema = z.enum(['client_secret_basic', 'client_secret_post', 'private_key_jwt']);
 export const loginInitiatedBySchema = z.enum(['app_only', 'either']);
 export const tileLoginFlowSchema = z.enum(['redirect', 'id_token']);
+/** For a custom-domain issuer: the org's Okta-hosted domain (`acme.okta.com`); empty clears it. */
+export const oktaOrgDomainSchema = z.union([
+  z.literal('').transform(() => null),
+  z.string().trim().toLowerCase().refine(isOktaOrgDomain, 'must be an Okta-hosted domain such as acme.okta.com'),
+]).nullable();
 
 /** One tenant in the import/export JSON format (`okta-oin-saas/tenants@1`). */
 export const tenantConfigSchema = z
@@ -53,6 +59,7 @@ export const tenantConfigSchema = z
     emailDomains: z.array(emailDomainSchema).max(50).default([]),
     loginInitiatedBy: loginInitiatedBySchema.default('app_only'),
     tileLoginFlow: tileLoginFlowSchema.default('redirect'),
+    oktaOrgDomain: oktaOrgDomainSchema.optional(),
   })
   .strict();
 

@@ -20,6 +20,8 @@ export type Tenant = {
   emailDomains: string[];
   loginInitiatedBy: 'app_only' | 'either';
   tileLoginFlow: 'redirect' | 'id_token';
+  /** Custom-domain issuers: the org's Okta-hosted domain, the only other origin of an Okta Simplified POST. */
+  oktaOrgDomain: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -49,6 +51,7 @@ export function toTenant(
     emailDomains: row.emailDomains.map((d) => d.domain),
     loginInitiatedBy: row.loginInitiatedBy,
     tileLoginFlow: row.tileLoginFlow,
+    oktaOrgDomain: row.oktaOrgDomain,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

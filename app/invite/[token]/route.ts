@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getEnv } from '@/lib/env';
 import { errorPage, escapeHtml, htmlResponse } from '@/lib/http/html-page';
+import { discardBodyCapped, isBodyTooLargeError, payloadTooLargeResponse } from '@/lib/http/read-body';
 import { requestContextOf, type RequestContext } from '@/lib/http/request-context';
 import { rateLimitedResponse } from '@/lib/auth/rate-limited-response';
 import { enforceRateLimit } from '@/lib/rate-limit/consume';
@@ -48,6 +49,11 @@ export async function POST(request: NextRequest, { params }: Params) {
   }
   const limited = await invitationAttemptsExceeded(context);
   if (limited) return limited;
+  const tooLarge = await discardBodyCapped(request).then(() => null, (error: unknown) => {
+    if (isBodyTooLargeError(error)) return payloadTooLargeResponse(context.requestId);
+    throw error;
+  });
+  if (tooLarge) return tooLarge;
   const claimed = await claimInvitation(token, context);
   if (!claimed.ok) return refusal(claimed.reason, context.requestId);
   await setOnboardingCookie(claimed.claimToken, claimed.expiresAt);

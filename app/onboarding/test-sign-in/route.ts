@@ -4,6 +4,7 @@ import { signInFailureResponse } from '@/lib/auth/sign-in-failure';
 import { startSignIn } from '@/lib/auth/start-sign-in';
 import { getEnv } from '@/lib/env';
 import { errorPage } from '@/lib/http/html-page';
+import { discardBodyCapped, isBodyTooLargeError, payloadTooLargeResponse } from '@/lib/http/read-body';
 import { requestContextOf } from '@/lib/http/request-context';
 import { isSameOriginRequest } from '@/lib/http/same-origin';
 import { currentOnboarding } from '@/lib/onboarding/onboarding-cookie';
@@ -17,6 +18,11 @@ export async function POST(request: NextRequest) {
   if (!isSameOriginRequest(request.headers, getEnv().APP_URL)) {
     return errorPage({ status: 403, title: 'Request refused', message: 'The test sign-in must be started from the setup wizard.', code: 'cross_site_request', requestId: context.requestId });
   }
+  const tooLarge = await discardBodyCapped(request).then(() => null, (error: unknown) => {
+    if (isBodyTooLargeError(error)) return payloadTooLargeResponse(context.requestId);
+    throw error;
+  });
+  if (tooLarge) return tooLarge;
   const current = await currentOnboarding();
   const tenant = current.ok ? current.onboarding.tenant : null;
   if (!current.ok || !tenant || (current.onboarding.frontier !== 'test' && current.onboarding.frontier !== 'activate')) {

@@ -1,6 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { findTenantForLogin } from '@/lib/auth/find-tenant-for-login';
+import { readForm } from '@/lib/auth/read-form';
 import { redirectToIdp } from '@/lib/auth/responses';
 import { SignInError } from '@/lib/auth/sign-in-error';
 import { signInFailureResponse } from '@/lib/auth/sign-in-failure';
@@ -21,14 +22,17 @@ export async function GET(request: NextRequest) {
 }
 
 export async function POST(request: NextRequest) {
-  const form = await request.formData().catch(() => null);
-  return start(request, { org: form?.get('org') ?? undefined, returnTo: form?.get('returnTo') ?? undefined });
+  return start(request, async () => {
+    const form = await readForm(request);
+    return { org: form.get('org') ?? undefined, returnTo: form.get('returnTo') ?? undefined };
+  });
 }
 
-async function start(request: NextRequest, raw: Record<string, unknown>) {
+async function start(request: NextRequest, source: Record<string, unknown> | (() => Promise<Record<string, unknown>>)) {
   const context = requestContextOf(request.headers);
   const attempt: { tenantId?: string; tenantSlug?: string; flow: string } = { flow: 'sp' };
   try {
+    const raw = typeof source === 'function' ? await source() : source;
     const parsed = input.safeParse(raw);
     if (!parsed.success) throw new SignInError('unknown_tenant', 'Empty or malformed organization');
     const { tenant, loginHint } = await findTenantForLogin(parsed.data.org, context);

@@ -3,6 +3,7 @@ import { sessionCookie } from '@/lib/auth/cookies';
 import { signOut } from '@/lib/auth/sign-out';
 import { getEnv } from '@/lib/env';
 import { errorPage } from '@/lib/http/html-page';
+import { discardBodyCapped, isBodyTooLargeError, payloadTooLargeResponse } from '@/lib/http/read-body';
 import { requestContextOf } from '@/lib/http/request-context';
 import { isSameOriginRequest } from '@/lib/http/same-origin';
 
@@ -18,6 +19,12 @@ export async function POST(request: NextRequest) {
       requestId: context.requestId,
       actions: [{ href: '/', label: 'Back to the app' }],
     });
+  }
+  try {
+    await discardBodyCapped(request);
+  } catch (error) {
+    if (isBodyTooLargeError(error)) return payloadTooLargeResponse(context.requestId);
+    throw error;
   }
   const cookie = sessionCookie();
   const location = await signOut(request.cookies.get(cookie.name)?.value, context);

@@ -15,7 +15,7 @@ import { recheckConnection } from '@/lib/onboarding/onboarding-steps';
 import {
   activateNextKey, addNextKey, addNextSecret, discardNextKey, discardNextSecret, promoteNextSecret,
 } from '@/lib/tenants/rotate-client-credentials';
-import { emailDomainSchema, loginInitiatedBySchema, scopesSchema, tileLoginFlowSchema } from '@/lib/tenants/tenant-schema';
+import { emailDomainSchema, loginInitiatedBySchema, oktaOrgDomainSchema, scopesSchema, tileLoginFlowSchema } from '@/lib/tenants/tenant-schema';
 import { updateTenant } from '@/lib/tenants/update-tenant';
 
 const list = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
@@ -29,6 +29,7 @@ const connectionSchema = z.object({
   scopes: list.pipe(scopesSchema),
   loginInitiatedBy: loginInitiatedBySchema,
   tileLoginFlow: tileLoginFlowSchema,
+  oktaOrgDomain: oktaOrgDomainSchema.optional(),
 });
 
 export async function updateConnectionAction(slug: string, _: FormState, form: FormData): Promise<FormState> {

@@ -49,6 +49,11 @@ export default async function ConnectionPage({ params }: { params: Promise<{ ten
             <Radio name="tileLoginFlow" value="redirect" label="Redirect to app to initiate login (OIDC Compliant)" defaultChecked={tenant.tileLoginFlow === 'redirect'} />
             <Radio name="tileLoginFlow" value="id_token" label="Send ID Token directly to app (Okta Simplified)" defaultChecked={tenant.tileLoginFlow === 'id_token'} />
           </fieldset>
+          <label className="block text-sm">
+            <span className="font-medium">Okta org domain (only for an issuer on a custom domain, with Okta Simplified)</span>
+            <input name="oktaOrgDomain" defaultValue={tenant.oktaOrgDomain ?? ''} placeholder="acme.okta.com" className="mt-1 block w-full rounded border border-slate-300 px-2 py-1" />
+            <span className="text-xs text-slate-500">Okta Simplified sign-ins are accepted only from your issuer or this domain.</span>
+          </label>
         </ActionForm>
       </Card>
       <Card title="Values in Okta">

@@ -9,6 +9,7 @@ import { consentRefusalResponse } from '@/lib/consent/consent-refusal-response';
 import { declineConsent } from '@/lib/consent/decline-consent';
 import { openConsentPost, type ConsentPost } from '@/lib/consent/open-consent-post';
 import { getEnv } from '@/lib/env';
+import { isBodyTooLargeError, payloadTooLargeResponse } from '@/lib/http/read-body';
 import { requestContextOf } from '@/lib/http/request-context';
 
 type Params = { params: Promise<{ tenant: string }> };
@@ -24,7 +25,8 @@ export async function POST(request: NextRequest, { params }: Params) {
   const attempt: { tenantId?: string; sub?: string } = {};
   let post: ConsentPost;
   try {
-    const form = await readForm(request).catch(() => {
+    const form = await readForm(request).catch((error: unknown) => {
+      if (isBodyTooLargeError(error)) throw error;
       throw new ConsentError('consent_bad_request', 'Unreadable form');
     });
     post = await openConsentPost({ slug, headers: request.headers, form, cookieToken: request.cookies.get(consentCookie().name)?.value, attempt });
@@ -37,6 +39,7 @@ export async function POST(request: NextRequest, { params }: Params) {
     }
     return redirectWithSession(await acceptConsent(post, context));
   } catch (error) {
+    if (isBodyTooLargeError(error)) return payloadTooLargeResponse(context.requestId);
     if (error instanceof ConsentError) return consentRefusalResponse(error, context, { ...attempt, slug });
     return signInFailureResponse(error, context, { tenantId: attempt.tenantId, tenantSlug: slug, flow: 'consent' });
   }

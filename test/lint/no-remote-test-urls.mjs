@@ -23,6 +23,8 @@ export const PUBLIC_NAMES_USED_AS_STRINGS = [
   'evil-okta.com',
   // An Okta custom domain (login.acme.com) in issuer-parsing and ID-token-origin tests.
   'acme.com',
+  // XML namespace names (an SVG fixture in the logo checker's tests): identifiers, never fetched.
+  'www.w3.org',
 ];
 
 const RESERVED_TLDS = new Set(['test', 'example', 'invalid', 'localhost']);

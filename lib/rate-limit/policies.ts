@@ -1,12 +1,12 @@
 /**
  * Every rate-limit policy of the app, by name, in this one file. A policy counts requests per key — a tenant,
- * a client IP (IPv6 by /64) or a user — in a fixed window. The operator can change any default and ceiling
+ * a client IP (IPv6 by /64), a user or an onboarding invitation — in a fixed window. The operator can change any default and ceiling
  * with `RATE_LIMIT_OVERRIDES` (lib/env.ts); a tenant admin can set their own limit for `tenantAdjustable`
  * policies, anywhere from 1 up to the ceiling. README "Rate limits" lists them.
  */
 import { getEnv } from '@/lib/env';
 
-export type PolicyKeyKind = 'tenant' | 'ip' | 'user';
+export type PolicyKeyKind = 'tenant' | 'ip' | 'user' | 'invitation';
 
 export type RateLimitPolicy = {
   name: PolicyName;
@@ -45,6 +45,10 @@ const DEFAULTS = {
   'admin.action.user': {
     description: 'Administrative changes by one user',
     keyKind: 'user', windowSeconds: 60, limit: 60, ceiling: 60, tenantAdjustable: false,
+  },
+  'onboarding.action.invitation': {
+    description: 'Onboarding wizard steps (save, check, activate) of one invitation',
+    keyKind: 'invitation', windowSeconds: 60, limit: 30, ceiling: 30, tenantAdjustable: false,
   },
   'invitation.ip': {
     description: 'Invitation attempts from one network address',

@@ -1,5 +1,6 @@
 'use server';
 import { redirect } from 'next/navigation';
+import { throttleAdminAction } from '@/lib/admin/throttle-admin-action';
 import { authorizeTenant } from '@/lib/auth/tenant-guard';
 import { consentSettingsSchema, consentVersionSchema } from '@/lib/consent/consent-schema';
 import { publishConsentVersion } from '@/lib/consent/publish-consent-version';
@@ -9,8 +10,11 @@ async function authorize(formData: FormData, action: string) {
   const slug = String(formData.get('slug') ?? '').slice(0, 40);
   const auth = await authorizeTenant(slug, 'admin', action);
   if (!auth.ok) redirect(auth.status === 401 ? `/api/auth/signin?tenant=${encodeURIComponent(slug)}` : '/');
+  const back = `/t/${auth.tenant.slug}/admin/consent`;
+  const throttle = await throttleAdminAction(auth.session.user.id, auth.context);
+  if (!throttle.ok) redirect(`${back}?error=${encodeURIComponent(throttle.message)}`);
   const actor = { ...auth.context, actor: `user:${auth.session.user.email ?? auth.session.user.sub}`, actorUserId: auth.session.user.id };
-  return { tenant: auth.tenant, actor, back: `/t/${auth.tenant.slug}/admin/consent` };
+  return { tenant: auth.tenant, actor, back };
 }
 
 const failed = (back: string, issue: { path: PropertyKey[]; message: string }) =>

@@ -36,6 +36,8 @@ export const AUDIT_EVENT_TYPES = [
   /** One per (tenant or IP bucket, policy, minute, instance); `details.refused` counts the refusals. */
   'ratelimit.exceeded',
   'ratelimit.changed',
+  /** `npm run tenant -- rekey`: sealed values re-encrypted under the first DATA_ENCRYPTION_KEY (counts only). */
+  'data.rekeyed',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -46,7 +46,7 @@ export default async function ConsentPage({ params }: Props) {
   const { tenant, policy, version } = prompt;
   return (
     <section className="mx-auto max-w-2xl space-y-6 rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-      <TenantBadge name={tenant.displayName} logoUrl={policy.logoUrl} />
+      <TenantBadge slug={tenant.slug} name={tenant.displayName} logo={policy} />
       <div>
         <h1 className="text-2xl font-semibold" data-testid="consent-title">{version.title}</h1>
         <p className="mt-1 text-sm text-slate-500">

@@ -2,6 +2,7 @@
 import { redirect } from 'next/navigation';
 import { throttleAdminAction } from '@/lib/admin/throttle-admin-action';
 import { authorizeTenant } from '@/lib/auth/tenant-guard';
+import { LogoError, MAX_LOGO_BYTES, parseLogoImage } from '@/lib/consent/consent-logo';
 import { consentSettingsSchema, consentVersionSchema } from '@/lib/consent/consent-schema';
 import { publishConsentVersion } from '@/lib/consent/publish-consent-version';
 import { updateConsentSettings } from '@/lib/consent/update-consent-settings';
@@ -20,14 +21,27 @@ async function authorize(formData: FormData, action: string) {
 const failed = (back: string, issue: { path: PropertyKey[]; message: string }) =>
   redirect(`${back}?error=${encodeURIComponent(`${issue.path.map(String).join('.') || 'input'} ${issue.message}`)}`);
 
-/** Consent required on/off, support contact, logo. Tenant admins only; audited with before/after. */
+/** Consent required on/off, support contact, logo (an uploaded PNG/JPEG or an https URL). Tenant admins only; audited with before/after. */
 export async function saveConsentSettingsAction(formData: FormData): Promise<void> {
   const { tenant, actor, back } = await authorize(formData, 'update consent settings');
   const parsed = consentSettingsSchema.safeParse({
-    required: formData.get('required'), supportContact: formData.get('supportContact'), logoUrl: formData.get('logoUrl'),
+    required: formData.get('required'), supportContact: formData.get('supportContact'), logoUrl: formData.get('logoUrl') ?? '',
+    removeLogo: formData.get('removeLogo'),
   });
-  if (!parsed.success) failed(back, parsed.error.issues[0]!);
-  else await updateConsentSettings(tenant.id, parsed.data, actor);
+  if (!parsed.success) return failed(back, parsed.error.issues[0]!);
+  const file = formData.get('logoFile');
+  try {
+    let logoImage = null;
+    if (file instanceof File && file.size > 0) {
+      // Size first, before reading: the type is then decided by the bytes, never by the name or claimed type.
+      if (file.size > MAX_LOGO_BYTES) throw new LogoError(`The logo must be at most ${MAX_LOGO_BYTES / 1024} KB.`);
+      logoImage = parseLogoImage(new Uint8Array(await file.arrayBuffer()));
+    }
+    await updateConsentSettings(tenant.id, { ...parsed.data, logoImage }, actor);
+  } catch (error) {
+    if (error instanceof LogoError) return failed(back, { path: ['logo'], message: error.message });
+    throw error;
+  }
   redirect(`${back}?saved=settings`);
 }
 

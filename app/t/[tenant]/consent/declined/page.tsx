@@ -24,7 +24,7 @@ export default async function ConsentDeclinedPage({ params }: Props) {
   const contact = policy.supportContact;
   return (
     <section className="mx-auto max-w-lg space-y-4 rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-      <TenantBadge name={tenant.displayName} logoUrl={policy.logoUrl} />
+      <TenantBadge slug={tenant.slug} name={tenant.displayName} logo={policy} />
       <h1 className="text-2xl font-semibold" data-testid="consent-declined">You did not agree, so you are not signed in</h1>
       <p className="text-slate-600">
         You declined {tenant.displayName}&apos;s consent statement for this app. You have not been signed in, and the app has kept

@@ -1,28 +1,14 @@
 // @ts-check
-const isDev = process.env.NODE_ENV !== 'production';
-
-/** Security headers on every answer; route handlers that render HTML set a stricter CSP of their own. */
+/**
+ * Static security headers on every answer. The per-request ones — the CSP with its nonce and HSTS from the
+ * runtime APP_URL — are set by proxy.ts (lib/http/security-headers.ts): nothing here is read from the
+ * environment, because this file is evaluated at build time.
+ */
 const securityHeaders = [
-  {
-    key: 'Content-Security-Policy',
-    value: [
-      "default-src 'self'",
-      `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "connect-src 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "object-src 'none'",
-    ].join('; '),
-  },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-  ...(isDev || !(process.env.APP_URL ?? '').startsWith('https://')
-    ? []
-    : [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]),
 ];
 
 /** @type {import('next').NextConfig} */

@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import { brand } from '@/lib/branding/brand';
 import './globals.css';
 
 export const metadata: Metadata = { title: { default: brand.productName, template: `%s · ${brand.productName}` } };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: proxy.ts gives each one a fresh CSP nonce, which Next puts on its scripts
+  // (a page prerendered at build time would carry scripts without it, and the CSP would block them).
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">

@@ -1,13 +1,14 @@
 /**
  * `npm run tenant -- consent <command>`: a tenant's consent policy from the command line.
  *   show   <slug>                         settings, current statement, counts per version
- *   set    <slug> [--required true|false] [--support-contact C] [--logo-url U]
+ *   set    <slug> [--required true|false] [--support-contact C] [--logo-url https://… | --logo-file logo.png | --no-logo]
  *                 [--title T --body-file f.md|- [--scopes openid,profile,email] [--reconsent]]
  *                 (a title and body publish a new version)
  *   export <slug> [--format csv|json] [--out file]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parseLogoImage } from '@/lib/consent/consent-logo';
 import { consentSettingsSchema, consentVersionSchema } from '@/lib/consent/consent-schema';
 import { exportConsentGrants } from '@/lib/consent/export-consent-grants';
 import { getConsentStats } from '@/lib/consent/get-consent-stats';
@@ -17,12 +18,12 @@ import { getTenantBySlug } from '@/lib/tenants/get-tenant';
 import { TenantError } from '@/lib/tenants/tenant-error';
 
 export const CONSENT_HELP = `  consent show <slug>
-  consent set <slug> [--required true|false] [--support-contact C] [--logo-url U]
+  consent set <slug> [--required true|false] [--support-contact C] [--logo-url https://… | --logo-file logo.png | --no-logo]
               [--title T --body-file f.md|- [--scopes openid,profile,email] [--reconsent]]
   consent export <slug> [--format csv|json] [--out file]`;
 
 const options = {
-  required: { type: 'string' }, 'support-contact': { type: 'string' }, 'logo-url': { type: 'string' }, title: { type: 'string' },
+  required: { type: 'string' }, 'support-contact': { type: 'string' }, 'logo-url': { type: 'string' }, 'logo-file': { type: 'string' }, 'no-logo': { type: 'boolean' }, title: { type: 'string' },
   'body-file': { type: 'string' }, scopes: { type: 'string' }, reconsent: { type: 'boolean' }, format: { type: 'string' },
   out: { type: 'string' }, json: { type: 'boolean' },
 } as const;
@@ -62,9 +63,12 @@ export async function runConsentCommand(argv: string[]): Promise<number> {
       const settings = parsed(consentSettingsSchema.safeParse({
         required: values.required ?? String(policy.required),
         supportContact: values['support-contact'] ?? policy.supportContact ?? '',
-        logoUrl: values['logo-url'] ?? policy.logoUrl ?? '',
+        logoUrl: values['no-logo'] ? '' : (values['logo-url'] ?? policy.logoUrl ?? ''),
+        removeLogo: values['no-logo'] ?? false,
       }));
-      await updateConsentSettings(tenant.id, settings, context);
+      // An uploaded logo: PNG or JPEG by its bytes, at most 100 KB (as the admin page).
+      const logoImage = values['logo-file'] ? parseLogoImage(new Uint8Array(readFileSync(values['logo-file']))) : null;
+      await updateConsentSettings(tenant.id, { ...settings, logoImage }, context);
       if (values.title || values['body-file']) {
         const file = values['body-file'];
         if (!file) throw new TenantError('invalid', 'A new version needs --body-file (Markdown; - for stdin)');

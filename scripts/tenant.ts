@@ -4,7 +4,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { closeDb } from '@/lib/db/client';
+import { rekeySealedValues } from '@/lib/crypto/rekey-sealed-values';
+import { closeDb, getDb } from '@/lib/db/client';
+import { getEnv } from '@/lib/env';
 import { createTenant } from '@/lib/tenants/create-tenant';
 import { exportTenants } from '@/lib/tenants/export-tenants';
 import { getTenantBySlug, listTenants } from '@/lib/tenants/get-tenant';
@@ -33,6 +35,8 @@ Commands:
   remove   <slug> --yes
   import   <file.json | ->   create or update tenants from the export format
   export   [file.json]       write every tenant (without secrets) in the import format
+  rekey    re-encrypt every stored secret and private key under the first DATA_ENCRYPTION_KEY key, then
+           report counts per key id; afterwards older keys can be removed from DATA_ENCRYPTION_KEY
 ${INVITATION_HELP}
 ${CONSENT_HELP}
 ${REVIEWER_HELP}
@@ -108,6 +112,19 @@ async function main(argv: string[]): Promise<number> {
       if (arg) writeFileSync(arg, data + '\n');
       console.log(arg ? `Wrote ${arg}` : data);
       return 0;
+    }
+    case 'rekey': {
+      const report = await rekeySealedValues(getDb(), getEnv().DATA_ENCRYPTION_KEY, context);
+      const rows = report.columns.map((c) =>
+        `${c.column.padEnd(30)} ${String(c.total).padStart(5)} sealed  ${String(c.rekeyed).padStart(5)} re-encrypted  ${String(c.alreadyCurrent).padStart(5)} already current` +
+        (c.changedMeanwhile ? `  ${c.changedMeanwhile} changed meanwhile (run again)` : '') + (c.failed ? `  ${c.failed} FAILED` : ''));
+      const remaining = Object.entries(report.remainingByKid).map(([kid, n]) => `${kid}: ${n}`).join(', ') || 'none';
+      out([`Active key: ${report.activeKid}`, ...rows, `Sealed values per key id now: ${remaining}`,
+        ...report.failures.map((f) => `Did not decrypt (left as is): ${f}`)].join('\n'), report);
+      const stale = Object.keys(report.remainingByKid).some((kid) => kid !== report.activeKid);
+      if (report.failures.length) console.error(`Error: ${report.failures.length} value(s) did not decrypt with the configured keys; keep the old key until this is resolved`);
+      else if (stale) console.error('Error: some values changed while rekeying; run rekey again');
+      return report.failures.length || stale ? 1 : 0;
     }
     default:
       console.log(HELP);

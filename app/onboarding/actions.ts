@@ -1,11 +1,13 @@
 'use server';
 /**
  * Server actions of the onboarding wizard. The caller's onboarding cookie is the authorization (resolved on
- * every call); inputs are parsed with zod in lib/onboarding; Next checks the Origin of every action (CSRF).
+ * every call); every step counts against `onboarding.action.invitation` (per invitation) before it runs;
+ * inputs are parsed with zod in lib/onboarding; Next checks the Origin of every action (CSRF).
  */
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { FormState } from '@/app/_components/action-form';
+import { throttleWizardAction } from '@/lib/admin/throttle-admin-action';
 import { requestContextOf } from '@/lib/http/request-context';
 import { getLog } from '@/lib/log';
 import { clearOnboardingCookie, currentOnboarding } from '@/lib/onboarding/onboarding-cookie';
@@ -17,6 +19,8 @@ async function withOnboarding(run: (o: Onboarding, context: ReturnType<typeof re
   const current = await currentOnboarding();
   if (!current.ok) return { ok: false, message: 'This setup is no longer available (the invitation was used up, revoked or has expired).' };
   try {
+    const throttle = await throttleWizardAction(current.onboarding.invitationId, context);
+    if (!throttle.ok) return { ok: false, message: throttle.message, code: 'rate_limited' };
     return await run(current.onboarding, context);
   } catch (error) {
     getLog().error({ err: error, requestId: context.requestId }, 'onboarding step failed');

@@ -157,7 +157,7 @@ test.describe('consent: revoking, admins, forged posts', () => {
 
     const csv = await page.request.get(`/t/${LABS.slug}/admin/consent/export?format=csv`);
     expect(csv.status()).toBe(200);
-    expect(await csv.text()).toMatch(/^grantId,userSub,userEmail,version,scopes,grantedAt,ip,userAgent,revokedAt\n.*bob@acme\.test/);
+    expect(await csv.text()).toMatch(/^decision,grantId,userSub,userEmail,version,scopes,grantedAt,ip,userAgent,revokedAt,declinedAt\n(.*\n)*granted,.*bob@acme\.test/);
     const json = await (await page.request.get(`/t/${LABS.slug}/admin/consent/export?format=json`)).json();
     expect(json.format).toBe('okta-oin-saas/consent-grants@1');
     expect(json.grants.some((g: { userEmail: string }) => g.userEmail === 'bob@acme.test')).toBe(true);

@@ -1,7 +1,7 @@
 /**
  * The wrapper of every tenant admin server action: authorizes the session for `slug` with the admin role
- * (a refusal writes `access.denied` and ends the request with Next's 404/403, nothing changed), parses the
- * form with zod, runs the operation with the audit context of the signed-in admin, and maps expected
+ * (a refusal writes `access.denied` and ends the request with Next's 404/403, nothing changed), counts the
+ * action against `admin.action.user` (over the limit: a form message, nothing changed), parses the form with zod, runs the operation with the audit context of the signed-in admin, and maps expected
  * failures to a form message. Unexpected errors are logged and shown as a calm message with a request id.
  */
 import 'server-only';
@@ -15,6 +15,7 @@ import { TenantError } from '@/lib/tenants/tenant-error';
 import type { Tenant } from '@/lib/tenants/tenant';
 import type { ChangeContext } from '@/lib/tenants/update-tenant';
 import { AdminError } from './admin-error';
+import { throttleAdminAction } from './throttle-admin-action';
 
 export type AdminActionResult = { ok: boolean; message?: string };
 export type AdminCall = { tenant: Tenant; actorUserId: string; context: ChangeContext };
@@ -43,12 +44,14 @@ export async function runAdminAction<S extends z.ZodType>(
     if (auth.status === 404) notFound();
     forbidden();
   }
+  const { session, tenant, context } = auth;
+  const throttle = await throttleAdminAction(session.user.id, context);
+  if (!throttle.ok) return { ok: false, message: throttle.message };
   const parsed = schema.safeParse(formObject(form));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { ok: false, message: `${issue.path.join('.') || 'Input'}: ${issue.message}` };
   }
-  const { session, tenant, context } = auth;
   const call: AdminCall = {
     tenant,
     actorUserId: session.user.id,

@@ -39,6 +39,8 @@ export const AUDIT_EVENT_TYPES = [
   /** Okta's Universal Logout ended a user's sessions (one event per user); refusals carry the reason in `code`. */
   'logout.universal',
   'logout.universal_refused',
+  /** `npm run tenant -- rekey`: sealed values re-encrypted under the first DATA_ENCRYPTION_KEY (counts only). */
+  'data.rekeyed',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

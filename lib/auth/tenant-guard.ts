@@ -10,6 +10,7 @@ import { forbidden, notFound, redirect } from 'next/navigation';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { getDb } from '@/lib/db/client';
 import { requestContextOf, type RequestContext } from '@/lib/http/request-context';
+import { countNotFound } from '@/lib/tenants/find-public-tenant';
 import { getTenantBySlug } from '@/lib/tenants/get-tenant';
 import type { Tenant } from '@/lib/tenants/tenant';
 import { getCurrentSession } from './current-session';
@@ -25,7 +26,11 @@ export type TenantAuthorization =
 export async function authorizeTenant(slug: string, role: TenantRole, action: string): Promise<TenantAuthorization> {
   const context = requestContextOf(await headers());
   const tenant = await getTenantBySlug(slug);
-  if (!tenant) return { ok: false, status: 404, code: 'unknown_tenant', context };
+  // Unknown, draft and suspended tenants look the same from outside (their sessions are gone or not live yet).
+  if (!tenant || tenant.status !== 'active') {
+    await countNotFound(context);
+    return { ok: false, status: 404, code: 'unknown_tenant', context };
+  }
   const session = await getCurrentSession();
   if (!session) return { ok: false, status: 401, code: 'signed_out', tenant, context };
   const refusal =

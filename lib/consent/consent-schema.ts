@@ -13,12 +13,12 @@ const supportContact = z
   .max(200)
   .refine((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) || /^https:\/\/\S+$/.test(v), 'must be an email address or an https:// URL');
 
-/** A logo the page can show under the app's CSP: a small data:image URL or a path of this app. */
+/** A logo URL: https only (lib/consent/consent-logo.ts also refuses this app's own origin when saving). */
 const logoUrl = z
   .string()
   .trim()
-  .max(200_000, 'must be under 150 KB')
-  .refine((v) => /^data:image\/(png|jpeg|gif);base64,[A-Za-z0-9+/=]+$/.test(v) || /^\/(?!\/)[^\s\\]*$/.test(v), 'must be a data:image/png|jpeg|gif URL or a path of this app');
+  .max(2000, 'must be at most 2000 characters')
+  .refine((v) => /^https:\/\/[^\s/?#]+(?:[/?#]\S*)?$/.test(v), 'must be an https:// URL (or upload a PNG or JPEG instead)');
 
 const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 
@@ -26,6 +26,8 @@ export const consentSettingsSchema = z.object({
   required: checkbox,
   supportContact: z.preprocess(emptyToNull, supportContact.nullable()),
   logoUrl: z.preprocess(emptyToNull, logoUrl.nullable()),
+  /** Drop the uploaded image and the URL. */
+  removeLogo: checkbox.optional(),
 });
 export type ConsentSettingsInput = z.output<typeof consentSettingsSchema>;
 

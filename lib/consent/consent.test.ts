@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IdTokenClaims } from '@/lib/oidc/verify-id-token';
 import { consentCsrfToken, isValidConsentCsrf } from './consent-csrf';
+import { LogoError, MAX_LOGO_BYTES, logoSrc, parseLogoImage, parseLogoUrl } from './consent-logo';
 import { consentSettingsSchema, consentVersionSchema } from './consent-schema';
 import { normaliseScopes, profileForScopes, scopesCover } from './consent-scopes';
 import { grantCovers } from './get-consent-policy';
@@ -80,11 +81,41 @@ describe('consent schemas', () => {
       .toMatchObject({ scopes: ['openid', 'email'], requireReconsent: true });
     expect(consentVersionSchema.safeParse({ title: 'Terms', bodyMarkdown: 'We receive your email.', scopes: ['groups'], requireReconsent: false }).success).toBe(false);
   });
-  it.each(['javascript:alert(1)', 'https://evil.example/logo.png', '//evil.example/x', 'data:image/svg+xml;base64,PHN2Zz4='])('refuses logo %s', (logoUrl) => {
-    expect(consentSettingsSchema.safeParse({ required: true, supportContact: null, logoUrl }).success).toBe(false);
+  it.each(['javascript:alert(1)', 'http://cdn.example/logo.png', '//evil.example/x', '/api/auth/signin?tenant=acme', 'data:image/svg+xml;base64,PHN2Zz4=', 'data:image/png;base64,iVBORw0KGgo='])(
+    'refuses logo URL %s', (logoUrl) => {
+      expect(consentSettingsSchema.safeParse({ required: true, supportContact: null, logoUrl }).success).toBe(false);
+    });
+  it('takes an https logo URL of another site, never one of this app', () => {
+    expect(consentSettingsSchema.parse({ required: true, supportContact: null, logoUrl: 'https://cdn.acme.test/logo.png' }).logoUrl).toBe('https://cdn.acme.test/logo.png');
+    expect(parseLogoUrl('https://cdn.acme.test/logo.png', 'https://app.example.com')).toBe('https://cdn.acme.test/logo.png');
+    expect(() => parseLogoUrl('https://app.example.com/t/acme/admin', 'https://app.example.com')).toThrow(LogoError);
+    expect(() => parseLogoUrl('https://user:pw@cdn.acme.test/logo.png', 'https://app.example.com')).toThrow(LogoError);
   });
   it('takes an email or https support contact', () => {
     expect(consentSettingsSchema.parse({ required: 'on', supportContact: 'help@acme.test', logoUrl: '' })).toEqual({ required: true, supportContact: 'help@acme.test', logoUrl: null });
     expect(consentSettingsSchema.safeParse({ required: false, supportContact: 'http://x.test', logoUrl: null }).success).toBe(false);
+  });
+});
+
+describe('uploaded consent logos', () => {
+  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+  const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
+  it('recognises PNG and JPEG by their first bytes', () => {
+    expect(parseLogoImage(png)).toMatchObject({ contentType: 'image/png', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(parseLogoImage(jpeg).contentType).toBe('image/jpeg');
+  });
+  it.each([
+    ['SVG', new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')],
+    ['HTML', new TextEncoder().encode('<!doctype html><script>alert(1)</script>')],
+    ['GIF', new TextEncoder().encode('GIF89a....')],
+    ['an empty file', new Uint8Array(0)],
+    ['a PNG over 100 KB', (() => { const b = new Uint8Array(MAX_LOGO_BYTES + 1); b.set(png); return b; })()],
+  ])('refuses %s', (_name, bytes) => {
+    expect(() => parseLogoImage(bytes)).toThrow(LogoError);
+  });
+  it('the consent pages load an uploaded logo from its own route, versioned by its hash', () => {
+    expect(logoSrc('acme', { sha256: 'ab'.repeat(32), url: 'https://cdn.acme.test/x.png' })).toBe(`/t/acme/consent/logo?v=${'ab'.repeat(8)}`);
+    expect(logoSrc('acme', { sha256: null, url: 'https://cdn.acme.test/x.png' })).toBe('https://cdn.acme.test/x.png');
+    expect(logoSrc('acme', { sha256: null, url: null })).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Audit evidence: every consent grant of a tenant (revoked ones included) and every decline, as JSON
- * (`okta-oin-saas/consent-grants@1`) or CSV. Caller authorizes and audits the export.
+ * (`okta-oin-saas/consent-grants@1`: `grants` and `declines`) or CSV (one row each, `decision` = `granted` or
+ * `declined`). Caller authorizes and audits the export.
  */
 import { stringify } from 'csv-stringify/sync';
 import { getDb } from '@/lib/db/client';
@@ -32,11 +33,17 @@ export async function exportConsentGrants(tenant: { id: string; slug: string }, 
   if (format === 'json') {
     return JSON.stringify({ format: CONSENT_EXPORT_FORMAT, tenant: tenant.slug, exportedAt: new Date().toISOString(), ...evidence }, null, 2);
   }
-  const columns = ['grantId', 'userSub', 'userEmail', 'version', 'scopes', 'grantedAt', 'ip', 'userAgent', 'revokedAt'] as const;
+  // One row per grant and per refusal, in time order; `decision` tells them apart (as JSON's two lists do).
+  const columns = ['decision', 'grantId', 'userSub', 'userEmail', 'version', 'scopes', 'grantedAt', 'ip', 'userAgent', 'revokedAt', 'declinedAt'] as const;
+  type Row = Partial<Record<(typeof columns)[number], unknown>> & { at: string };
+  const rows: Row[] = [
+    ...evidence.grants.map((g) => ({ decision: 'granted', ...g, at: g.grantedAt })),
+    ...evidence.declines.map((d) => ({ decision: 'declined', userSub: d.userSub, version: d.version, declinedAt: d.declinedAt, at: d.declinedAt })),
+  ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   // Cells that a spreadsheet would run as a formula are prefixed with a quote (CSV injection).
   const cell = (v: unknown) => {
     const s = Array.isArray(v) ? v.join(' ') : v == null ? '' : String(v);
     return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
   };
-  return stringify(evidence.grants.map((g) => columns.map((c) => cell(g[c]))), { header: true, columns: [...columns] });
+  return stringify(rows.map((r) => columns.map((c) => cell(r[c]))), { header: true, columns: [...columns] });
 }

@@ -23,7 +23,10 @@ export type ConsentPolicyView = {
   tenantId: string;
   required: boolean;
   supportContact: string | null;
+  /** The https logo URL, when no image is uploaded. */
   logoUrl: string | null;
+  /** The uploaded logo's SHA-256 (hex), or null. The bytes are read only by the logo route. */
+  logoSha256: string | null;
   current: ConsentVersionView | null;
   baselineVersion: number;
   /** Consent is asked for only when required and a version exists. */
@@ -32,7 +35,7 @@ export type ConsentPolicyView = {
 
 export async function getConsentPolicy(db: Db, tenantId: string): Promise<ConsentPolicyView> {
   const [policy, current, baseline] = await Promise.all([
-    db.consentPolicy.findUnique({ where: { tenantId } }),
+    db.consentPolicy.findUnique({ where: { tenantId }, select: { required: true, supportContact: true, logoUrl: true, logoSha256: true } }),
     db.consentVersion.findFirst({ where: { tenantId }, orderBy: { version: 'desc' } }),
     db.consentVersion.findFirst({ where: { tenantId, requireReconsent: true }, orderBy: { version: 'desc' }, select: { version: true } }),
   ]);
@@ -42,6 +45,7 @@ export async function getConsentPolicy(db: Db, tenantId: string): Promise<Consen
     required,
     supportContact: policy?.supportContact ?? null,
     logoUrl: policy?.logoUrl ?? null,
+    logoSha256: policy?.logoSha256 ?? null,
     current: current ? toVersionView(current) : null,
     baselineVersion: baseline?.version ?? 1,
     enforced: required && current !== null,

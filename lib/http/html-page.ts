@@ -2,6 +2,8 @@
  * Small server-rendered HTML answers for route handlers (error pages with a status code, the auto-posting
  * hand-off page). Everything interpolated is escaped; pages carry their own strict CSP and cannot be framed.
  */
+import { ROUTE_HANDLER_CSP } from './security-headers';
+
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -20,7 +22,7 @@ export function htmlResponse(status: number, title: string, body: string, header
   const response = new Response(html, { status, headers });
   response.headers.set('content-type', 'text/html; charset=utf-8');
   response.headers.set('cache-control', 'no-store');
-  response.headers.set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'");
+  response.headers.set('content-security-policy', ROUTE_HANDLER_CSP);
   response.headers.set('x-frame-options', 'DENY');
   response.headers.set('referrer-policy', 'no-referrer');
   return response;

@@ -17,6 +17,7 @@ export type RateLimitSubject = {
   tenant?: { id: string; displayName: string };
   ip?: string | null;
   userId?: string;
+  invitationId?: string;
 };
 
 function keyFor(policy: RateLimitPolicy, subject: RateLimitSubject): string {
@@ -27,6 +28,9 @@ function keyFor(policy: RateLimitPolicy, subject: RateLimitSubject): string {
     case 'user':
       if (!subject.userId) throw new Error(`${policy.name} needs a user`);
       return subject.userId;
+    case 'invitation':
+      if (!subject.invitationId) throw new Error(`${policy.name} needs an invitation`);
+      return subject.invitationId;
     case 'ip':
       return ipKey(subject.ip);
     case 'tenant_ip':

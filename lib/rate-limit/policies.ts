@@ -1,6 +1,6 @@
 /**
  * Every rate-limit policy of the app, by name, in this one file. A policy counts requests per key — a tenant,
- * a client IP (IPv6 by /64), a (tenant, client IP) pair or a user — in a fixed window.
+ * a client IP (IPv6 by /64), a (tenant, client IP) pair, a user or an onboarding invitation — in a fixed window.
  *
  * Fair budgets: anonymous traffic must not be able to spend a tenant's budget. Sign-in starts are anonymous
  * by nature, so per-address caps come first — `signin.start.tenant_ip` (one address, one tenant), then
@@ -13,7 +13,7 @@
  */
 import { getEnv } from '@/lib/env';
 
-export type PolicyKeyKind = 'tenant' | 'ip' | 'tenant_ip' | 'user';
+export type PolicyKeyKind = 'tenant' | 'ip' | 'tenant_ip' | 'user' | 'invitation';
 
 export type RateLimitPolicy = {
   name: PolicyName;
@@ -56,6 +56,10 @@ const DEFAULTS = {
   'admin.action.user': {
     description: 'Administrative changes by one user',
     keyKind: 'user', windowSeconds: 60, limit: 60, ceiling: 60, tenantAdjustable: false,
+  },
+  'onboarding.action.invitation': {
+    description: 'Onboarding wizard steps (save, check, activate) of one invitation',
+    keyKind: 'invitation', windowSeconds: 60, limit: 30, ceiling: 30, tenantAdjustable: false,
   },
   'invitation.ip': {
     description: 'Invitation attempts from one network address',

@@ -10,6 +10,7 @@ import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { auditView } from './create-tenant';
+import { endTenantSessions } from './end-tenant-sessions';
 import { tenantInclude, toTenant, type Tenant } from './tenant';
 import { TenantError, rethrowUniqueViolation } from './tenant-error';
 import type { TenantConfig } from './tenant-schema';
@@ -62,6 +63,9 @@ export async function changeTenant(
     const extra = await mutate(tx, current);
     if (extra === null) throw new TenantError('invalid', noChangeMessage);
     const updated = await tx.tenant.findUniqueOrThrow({ where: { id: current.id }, include: tenantInclude });
+    // Leaving `active` (suspension) ends every session and waiting sign-in at once, in this transaction, so
+    // nothing of it comes back on reactivation.
+    if (current.status === 'active' && updated.status !== 'active') Object.assign(extra, await endTenantSessions(tx, current.id));
     const { actor, actorUserId, ...audit } = context;
     await recordAuditEvent(tx, {
       ...audit,

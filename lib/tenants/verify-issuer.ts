@@ -1,7 +1,10 @@
 /**
  * Checks an issuer before a tenant is saved with it: fetches discovery through the hardened fetch and
  * returns the issuer exactly as the document states it (after `fetchDiscovery` checked equality,
- * endpoints, `jwks_uri` and RS256), then loads the JWKS to prove it is usable.
+ * endpoints, `jwks_uri` and RS256), then loads the JWKS to prove it is usable. It never touches the shared
+ * issuer cache: anyone (an invitee, another tenant's admin) may check any issuer, and that must not reset
+ * the keys and discovery other tenants of that issuer sign in with (the cache refreshes on its own TTL and
+ * on an unknown `kid`).
  */
 import { getIdpRuntime } from '@/lib/idp/idp-runtime';
 import { fetchDiscovery, parseIssuerInput } from '@/lib/oidc/discovery';
@@ -10,7 +13,7 @@ import { OidcError } from '@/lib/oidc/errors';
 export type VerifiedIssuer = { issuer: string; authorizationEndpoint: string; tokenEndpoint: string; jwksUri: string };
 
 export async function verifyIssuer(input: string): Promise<VerifiedIssuer> {
-  const { fetch, cache, allowInsecureLocal } = getIdpRuntime();
+  const { fetch, allowInsecureLocal } = getIdpRuntime();
   const candidate = parseIssuerInput(input);
   const metadata = await fetchDiscovery(candidate, fetch, { allowInsecureLocal });
   const response = await fetch(metadata.jwks_uri, { headers: { accept: 'application/json' } });
@@ -22,7 +25,6 @@ export async function verifyIssuer(input: string): Promise<VerifiedIssuer> {
   if (!response.ok || usable.length === 0) {
     throw new OidcError('jwks_invalid', `The JWKS at ${metadata.jwks_uri} has no RS256 signing key`);
   }
-  cache.invalidate(metadata.issuer);
   return {
     issuer: metadata.issuer,
     authorizationEndpoint: metadata.authorization_endpoint,

@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
+import { notFound } from 'next/navigation';
 import { consentCookie } from '@/lib/auth/cookies';
 import { SCOPE_ITEMS } from '@/lib/consent/consent-scopes';
 import { getConsentPrompt } from '@/lib/consent/get-consent-prompt';
+import { requestContextOf } from '@/lib/http/request-context';
+import { findPublicTenant } from '@/lib/tenants/find-public-tenant';
 import { renderConsentMarkdown } from '@/lib/consent/render-consent-markdown';
 import { TenantBadge } from './tenant-badge';
 
@@ -26,6 +29,8 @@ const INVALID: Record<string, string> = {
  */
 export default async function ConsentPage({ params }: Props) {
   const { tenant: slug } = await params;
+  // Unknown, draft and suspended alike: 404, counted against signin.unknown.ip.
+  if (!(await findPublicTenant(slug, requestContextOf(await headers())))) notFound();
   const prompt = await getConsentPrompt(slug, (await cookies()).get(consentCookie().name)?.value);
   if (!prompt.ok) {
     return (
@@ -41,7 +46,7 @@ export default async function ConsentPage({ params }: Props) {
   const { tenant, policy, version } = prompt;
   return (
     <section className="mx-auto max-w-2xl space-y-6 rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-      <TenantBadge name={tenant.displayName} logoUrl={policy.logoUrl} />
+      <TenantBadge slug={tenant.slug} name={tenant.displayName} logo={policy} />
       <div>
         <h1 className="text-2xl font-semibold" data-testid="consent-title">{version.title}</h1>
         <p className="mt-1 text-sm text-slate-500">

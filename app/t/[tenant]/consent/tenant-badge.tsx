@@ -1,12 +1,15 @@
+import { logoSrc } from '@/lib/consent/consent-logo';
+
 /** The tenant's name with its logo (or a monogram when it has none), for the consent pages. */
-export function TenantBadge({ name, logoUrl }: { name: string; logoUrl: string | null }) {
+export function TenantBadge({ slug, name, logo }: { slug: string; name: string; logo: { logoSha256: string | null; logoUrl: string | null } }) {
+  const src = logoSrc(slug, { sha256: logo.logoSha256, url: logo.logoUrl });
   const initials = name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join('');
   return (
     <div className="flex items-center gap-3">
-      {logoUrl ? (
-        // A data: URL or a path of this app (validated on save); next/image adds nothing for either.
+      {src ? (
+        // The uploaded image's own route, or an https URL of another site (checked on save); no referrer sent out.
         // eslint-disable-next-line @next/next/no-img-element
-        <img src={logoUrl} alt={`${name} logo`} className="h-10 w-10 rounded-lg object-contain" data-testid="tenant-logo" />
+        <img src={src} referrerPolicy="no-referrer" alt={`${name} logo`} className="h-10 w-10 rounded-lg object-contain" data-testid="tenant-logo" />
       ) : (
         <span aria-hidden className="flex h-10 w-10 items-center justify-center rounded-lg bg-blue-700 font-semibold text-white" data-testid="tenant-logo">
           {initials}

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/lib/db/client';
 import { CONSENT_DECLINED_CODE } from '@/lib/consent/decline-consent';
 import { getConsentPolicy } from '@/lib/consent/get-consent-policy';
-import { getTenantBySlug } from '@/lib/tenants/get-tenant';
+import { requestContextOf } from '@/lib/http/request-context';
+import { findPublicTenant } from '@/lib/tenants/find-public-tenant';
 import { TenantBadge } from '../tenant-badge';
 
 export const dynamic = 'force-dynamic';
@@ -15,13 +17,14 @@ type Props = { params: Promise<{ tenant: string }> };
 /** After declining the app's own consent (not Okta's): what happens now and whom to contact. Public. */
 export default async function ConsentDeclinedPage({ params }: Props) {
   const { tenant: slug } = await params;
-  const tenant = await getTenantBySlug(slug);
+  // Unknown, draft and suspended alike: 404, counted against signin.unknown.ip.
+  const tenant = await findPublicTenant(slug, requestContextOf(await headers()));
   if (!tenant) notFound();
   const policy = await getConsentPolicy(getDb(), tenant.id);
   const contact = policy.supportContact;
   return (
     <section className="mx-auto max-w-lg space-y-4 rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-      <TenantBadge name={tenant.displayName} logoUrl={policy.logoUrl} />
+      <TenantBadge slug={tenant.slug} name={tenant.displayName} logo={policy} />
       <h1 className="text-2xl font-semibold" data-testid="consent-declined">You did not agree, so you are not signed in</h1>
       <p className="text-slate-600">
         You declined {tenant.displayName}&apos;s consent statement for this app. You have not been signed in, and the app has kept

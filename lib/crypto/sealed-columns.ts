@@ -57,4 +57,30 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
       return (await db.tenantKey.updateMany({ where: { id, privateKeyCipher: from }, data: { privateKeyCipher: to } })).count === 1;
     },
   },
+  {
+    // ID tokens kept for Okta's logout hint (lib/auth/id-token-at-rest.ts), bound to the session's token hash.
+    name: 'Session.idTokenCipher',
+    async list(db, afterId, take) {
+      const rows = await db.session.findMany({
+        where: { idTokenCipher: { not: null }, ...after(afterId) }, select: { id: true, tokenHash: true, idTokenCipher: true }, orderBy: { id: 'asc' }, take,
+      });
+      return rows.map((r) => ({ id: r.id, sealed: r.idTokenCipher!, aad: `id-token:session:${r.tokenHash}` }));
+    },
+    async replace(db, id, from, to) {
+      return (await db.session.updateMany({ where: { id, idTokenCipher: from }, data: { idTokenCipher: to } })).count === 1;
+    },
+  },
+  {
+    // ID tokens of sign-ins parked on the consent page, bound to the pending sign-in's token hash.
+    name: 'PendingSignIn.idToken',
+    async list(db, afterId, take) {
+      const rows = await db.pendingSignIn.findMany({
+        where: after(afterId), select: { id: true, tokenHash: true, idToken: true }, orderBy: { id: 'asc' }, take,
+      });
+      return rows.map((r) => ({ id: r.id, sealed: r.idToken, aad: `id-token:pending:${r.tokenHash}` }));
+    },
+    async replace(db, id, from, to) {
+      return (await db.pendingSignIn.updateMany({ where: { id, idToken: from }, data: { idToken: to } })).count === 1;
+    },
+  },
 ];

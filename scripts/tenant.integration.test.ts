@@ -7,12 +7,16 @@ import { demoStandInConfig } from '@/dev/okta-stand-in/demo';
 import { startOktaStandIn, type StandIn } from '@/dev/okta-stand-in/index';
 import { getDb } from '@/lib/db/client';
 
+const TSX_CLI = path.resolve('node_modules/tsx/dist/cli.mjs');
 const SECRET = 'cli-test-secret-do-not-print-9f8e7d';
 
-/** Runs the CLI asynchronously: the stand-in lives in this process and must keep answering meanwhile. */
+/**
+ * Runs the CLI asynchronously: the stand-in lives in this process and must keep answering meanwhile. It
+ * starts tsx directly on this process's Node (what `npm run tenant` does, minus npm's own start-up).
+ */
 function cli(args: string[], input?: string, env: Record<string, string> = {}) {
   return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/tenant.ts', ...args], {
+    const child = spawn(process.execPath, [TSX_CLI, '--conditions=react-server', 'scripts/tenant.ts', ...args], {
       env: { ...process.env, ...env },
     });
     let stdout = '';
@@ -28,7 +32,8 @@ function cli(args: string[], input?: string, env: Record<string, string> = {}) {
   });
 }
 
-describe('tenant CLI', () => {
+// Each case starts a CLI process (a few seconds; far more on a loaded machine).
+describe('tenant CLI', { timeout: 120_000 }, () => {
   let standIn: StandIn;
   let issuer: string;
   const slug = `cli-${Date.now().toString(36)}`;

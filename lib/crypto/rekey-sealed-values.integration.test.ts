@@ -3,6 +3,7 @@
  * value (client secrets, next secrets, private keys); afterwards no value is under the old key id and every
  * value decrypts with the new key alone — so the old key can be removed.
  */
+import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ const envOf = (keys: EncryptionKey[]) => keys.map((k) => `${k.kid}:${k.key.toStr
 
 function cli(args: string[], env: Record<string, string>) {
   return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/tenant.ts', ...args], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/tenant.ts', ...args], { env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d));

@@ -45,7 +45,7 @@ function startSignIn(t: Tenant, accept = 'text/html') {
 async function workers(tenantId: string, attempts: number, n: number): Promise<number[]> {
   const script = path.join(import.meta.dirname, 'testing', 'consume-worker.ts');
   const children = Array.from({ length: n }, () => {
-    const child = spawn('npx', ['tsx', '--conditions=react-server', script, tenantId, String(attempts)], {
+    const child = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', script, tenantId, String(attempts)], {
       env: process.env, cwd: path.resolve(import.meta.dirname, '../..'), stdio: ['pipe', 'pipe', 'inherit'],
     });
     let out = '';

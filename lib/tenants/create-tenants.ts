@@ -56,5 +56,6 @@ export async function createTenants(inputs: CreateTenantInput[], context: AuditC
         details: redact({ actor, after: auditView(toTenant(row)) }) as Prisma.InputJsonValue,
       })),
     });
-  });
+    // A batch is a few statements but many rows: Prisma's 5 s default is too tight on a busy server.
+  }, { maxWait: 10_000, timeout: 60_000 });
 }

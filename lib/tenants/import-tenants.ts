@@ -60,7 +60,13 @@ export async function importTenants(
     const creates = batch.filter((e) => !existing.has(e.config.slug));
     const bulk = creates.filter((e) => e.values.clientAuthMethod !== 'private_key_jwt');
     // New tenants in one transaction; if it fails, one by one below, which names the tenant at fault.
-    const bulkDone = await createTenants(bulk.map((e) => e.values), context).then(() => true, () => false);
+    const bulkDone = await createTenants(bulk.map((e) => e.values), context).then(
+      () => true,
+      (error: unknown) => {
+        if ((error as { code?: string })?.code === 'P2002') return false; // a taken slug, domain or client id
+        throw error;
+      },
+    );
     const oneByOne = batch.filter((e) => existing.has(e.config.slug) || !bulkDone || e.values.clientAuthMethod === 'private_key_jwt');
     await mapBounded(oneByOne, WRITE_CONCURRENCY, ({ config, secret, named, values }) =>
       writeOne(config.slug, async () => {

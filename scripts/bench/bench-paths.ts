@@ -4,6 +4,7 @@
  * page uses a real session made by such a sign-in.
  */
 import type { Options } from 'autocannon';
+import { prepareCallbacks } from './bench-callbacks';
 import type { BenchStack } from './bench-stack';
 
 export type BenchPath = {
@@ -50,7 +51,7 @@ export const BENCH_PATHS: BenchPath[] = [
     expect: 303,
     options: async (stack, hint) => {
       // Enough fresh tokens for the run at the rate seen so far (each is accepted once).
-      const tokens = await mintTokens(stack, Math.min(20_000, Math.max(300, Math.ceil(hint.ratePerSecond * hint.seconds * 1.3))));
+      const tokens = await mintTokens(stack, Math.min(20_000, Math.max(300, Math.ceil(hint.ratePerSecond * hint.seconds * 1.3)) + 20));
       let next = 0;
       return {
         requests: [
@@ -59,6 +60,28 @@ export const BENCH_PATHS: BenchPath[] = [
             path: '/api/auth/callback/okta',
             headers: { ...form, origin: stack.issuers.acme },
             setupRequest: (req) => ({ ...req, body: `id_token=${tokens[next++ % tokens.length]}` }),
+          },
+        ],
+      };
+    },
+  },
+  {
+    name: 'SP callback (code → session)',
+    signIn: true,
+    expect: 303,
+    options: async (stack, hint) => {
+      // Codes live a minute at the stand-in: prepare about what the run uses, at the rate seen so far.
+      const prepared = await prepareCallbacks(stack, Math.min(2_000, Math.max(100, Math.ceil(hint.ratePerSecond * hint.seconds * 0.6)) + 20));
+      let next = 0;
+      return {
+        requests: [
+          {
+            method: 'GET',
+            path: '/',
+            setupRequest: (req) => {
+              const callback = prepared[next++ % prepared.length]!;
+              return { ...req, path: callback.path, headers: { cookie: callback.cookie } };
+            },
           },
         ],
       };

@@ -35,6 +35,15 @@ export type BenchStack = {
 
 export async function startBenchStack(port: number): Promise<BenchStack> {
   const databaseUrl = await createTestDatabase('oin_bench');
+  try {
+    return await startOn(databaseUrl, port);
+  } catch (error) {
+    await dropTestDatabase(databaseUrl).catch(() => {});
+    throw error;
+  }
+}
+
+async function startOn(databaseUrl: string, port: number): Promise<BenchStack> {
   const server = testServerUrl();
   const proxy = await startCountingProxy({ host: server.hostname, port: Number(server.port || 5432) });
   const viaProxy = new URL(databaseUrl);

@@ -8,7 +8,8 @@ export type Row = {
   p99: number;
   sqlPerRequest: number;
   txPerRequest: number;
-  idpPerSignIn: number | undefined;
+  /** IdP calls per successful sign-in, with their kinds; undefined for paths that are not sign-ins. */
+  idpPerSignIn: string | undefined;
   failed: number;
   /** The same path in an earlier run (e.g. before `--tenants`), for the last column. */
   before?: Row;
@@ -24,8 +25,9 @@ export function formatTable(rows: Row[], footer: string): string {
     r.p99.toFixed(0),
     statics ? (r.rps / statics.rps).toFixed(2) : '',
     dynamic ? (r.rps / dynamic.rps).toFixed(2) : '',
-    `${r.sqlPerRequest.toFixed(1)} (${r.txPerRequest.toFixed(1)})`,
-    r.idpPerSignIn === undefined ? '—' : r.idpPerSignIn.toFixed(2),
+    // No request finished within the run (all slower than its length): nothing to divide by.
+    Number.isFinite(r.sqlPerRequest) ? `${r.sqlPerRequest.toFixed(1)} (${r.txPerRequest.toFixed(1)})` : '—',
+    r.idpPerSignIn ?? '—',
     String(r.failed),
     ...(rows.some((x) => x.before) ? [r.before ? (r.rps / r.before.rps).toFixed(2) : ''] : []),
   ]);

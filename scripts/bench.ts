@@ -4,9 +4,10 @@
  * each path for a fixed time with autocannon, and prints req/s, p50/p99, the ratio to the static and the
  * dynamic baselines, SQL statements per request (counted on the wire), IdP calls per sign-in and the app's RSS.
  * `--tenants N` then adds N tenants on the same issuer and repeats the tenant lookups. `--limiter` runs the
- * rate limiter's own micro-benchmark instead (scripts/bench/limiter.ts). Loopback only; figures, no asserts.
+ * rate limiter's own micro-benchmark instead (scripts/bench/limiter.ts); `--heap-snapshot` ends with what the
+ * app's heap holds (scripts/bench/heap-summary.ts). Loopback only; figures, no asserts.
  *
- *   npm run bench -- [--seconds 5] [--connections 8] [--tenants 10000] [--reuse-build] [--only name,…] [--limiter]
+ *   npm run bench -- [--seconds 5] [--connections 8] [--tenants 10000] [--reuse-build] [--only name,…] [--heap-snapshot] [--limiter]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     'reuse-build': { type: 'boolean', default: false },
     only: { type: 'string' },
     limiter: { type: 'boolean', default: false },
+    'heap-snapshot': { type: 'boolean', default: false },
   },
 });
 const seconds = bounded(values.seconds, 1, 60, 'seconds');
@@ -44,7 +46,9 @@ async function main(): Promise<void> {
     console.log('Building (next build)… pass --reuse-build to use the existing build.');
     execFileSync(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  const stack = await startBenchStack(port);
+  const stack = await startBenchStack(port, values['heap-snapshot']);
+  // Interrupted: still stop the app and drop the bench database.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stack.stop().finally(() => process.exit(130)));
   try {
     const paths = BENCH_PATHS.filter((p) => !values.only || p.name === BENCH_PATHS[0]!.name || p.name === BENCH_PATHS[1]!.name || values.only.split(',').some((o) => p.name.includes(o)));
     console.log(`\n${paths.length} paths, ${seconds} s each at ${connections} connections (autocannon), production build, PostgreSQL\n`);
@@ -58,6 +62,10 @@ async function main(): Promise<void> {
       const lookups = paths.filter((p) => p.lookup || p === paths[0] || p === paths[1]);
       const again = await runPaths(stack, lookups, `+${extraTenants} tenants`, rows);
       console.log(formatTable(again, footer(stack)));
+    }
+    if (values['heap-snapshot']) {
+      const { takeHeapSummary } = await import('./bench/heap-summary');
+      console.log(`\nRSS ${stack.rssMb().toFixed(0)} MB. ${await takeHeapSummary(stack.pid, process.cwd())}`);
     }
   } finally {
     await stack.stop();

@@ -28,22 +28,24 @@ export type BenchStack = {
   issuers: { acme: string; globex: string };
   proxy: CountingProxy;
   standIn: StandIn;
+  /** The app's process id (`next start`). */
+  pid: number;
   /** Resident memory of the app process, in MB (from /proc). */
   rssMb(): number;
   stop(): Promise<void>;
 };
 
-export async function startBenchStack(port: number): Promise<BenchStack> {
+export async function startBenchStack(port: number, heapSnapshots = false): Promise<BenchStack> {
   const databaseUrl = await createTestDatabase('oin_bench');
   try {
-    return await startOn(databaseUrl, port);
+    return await startOn(databaseUrl, port, heapSnapshots);
   } catch (error) {
     await dropTestDatabase(databaseUrl).catch(() => {});
     throw error;
   }
 }
 
-async function startOn(databaseUrl: string, port: number): Promise<BenchStack> {
+async function startOn(databaseUrl: string, port: number, heapSnapshots: boolean): Promise<BenchStack> {
   const server = testServerUrl();
   const proxy = await startCountingProxy({ host: server.hostname, port: Number(server.port || 5432) });
   const viaProxy = new URL(databaseUrl);
@@ -69,7 +71,13 @@ async function startOn(databaseUrl: string, port: number): Promise<BenchStack> {
   await seedDemoTenants(issuers);
 
   const child: ChildProcess = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, ...common, PORT: String(port), DATABASE_URL: viaProxy.toString() },
+    env: {
+      ...process.env,
+      ...common,
+      PORT: String(port),
+      DATABASE_URL: viaProxy.toString(),
+      ...(heapSnapshots ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --heapsnapshot-signal=SIGUSR2`.trim() } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -92,6 +100,7 @@ async function startOn(databaseUrl: string, port: number): Promise<BenchStack> {
     issuers,
     proxy,
     standIn,
+    pid: child.pid!,
     rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');

@@ -20,7 +20,7 @@ export function formatTable(rows: Row[], footer: string): string {
   const head = ['path', 'req/s', 'p50 ms', 'p99 ms', '× static', '× dynamic', 'SQL/req (of which tx)', 'IdP calls/sign-in', 'unexpected', ...(rows.some((r) => r.before) ? ['× before'] : [])];
   const body = rows.map((r) => [
     `${r.name}${r.label === 'demo tenants' ? '' : ` (${r.label})`}`,
-    r.rps.toFixed(0),
+    r.rps < 10 ? r.rps.toFixed(1) : r.rps.toFixed(0),
     r.p50.toFixed(0),
     r.p99.toFixed(0),
     statics ? (r.rps / statics.rps).toFixed(2) : '',

@@ -70,12 +70,9 @@ test.describe('graceful shutdown on SIGTERM', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     app.child.kill('SIGTERM');
-    // New connections are refused once the server stops listening…
-    await expect
-      .poll(() => fetch(`${app.url}/api/health`).then((r) => `answered ${r.status}`, (e: Error) => `refused ${String((e.cause as { code?: string })?.code)}`), {
-        timeout: 5_000,
-      })
-      .toMatch(/^refused/);
+    // New connections are refused once the server stops listening (a new TCP connection each time: fetch would
+    // reuse a keep-alive connection that was open before the signal)…
+    await expect.poll(() => connectTo(app.port), { timeout: 10_000 }).toBe('refused');
     // …while the request in flight still gets its whole answer.
     socket.write(body.slice(5));
     await closed;
@@ -88,6 +85,14 @@ test.describe('graceful shutdown on SIGTERM', () => {
     expect(app.output()).toContain('database pool closed');
   });
 });
+
+function connectTo(port: number): Promise<'accepted' | 'refused'> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve('accepted')));
+    socket.once('error', () => resolve('refused'));
+  });
+}
 
 /** A second `next start` of the same build, on its own port, talking to `databaseUrl`. */
 async function startApp(port: number, databaseUrl: string) {

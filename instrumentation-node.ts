@@ -1,10 +1,14 @@
 /**
- * Validates the configuration when the server starts, so a production start with a missing or malformed
- * secret stops at once with one line naming the variable instead of failing on first use.
+ * Runs when the server starts: prints the Node version (the supported one is 24, see lib/runtime), installs
+ * the graceful shutdown hooks, and validates the configuration, so a production start with a missing or
+ * malformed secret stops at once with one line naming the variable instead of failing on first use.
  */
 import { EnvError, getEnv } from './lib/env';
+import { installGracefulShutdown } from './lib/operations/graceful-shutdown';
+import { describeRuntime } from './lib/runtime/node-runtime';
 
 export function checkConfigurationAtStart(): void {
+  console.log(describeRuntime('server'));
   try {
     const env = getEnv();
     if (env.ALLOW_INSECURE_LOCAL_ISSUERS) {
@@ -20,4 +24,5 @@ export function checkConfigurationAtStart(): void {
     }
     throw error;
   }
+  installGracefulShutdown();
 }

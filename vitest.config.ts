@@ -18,6 +18,7 @@ export default defineConfig({
           environment: 'node',
           include: ['lib/**/*.test.ts', 'dev/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', 'node_modules/**'],
+          globalSetup: ['test/runtime-global-setup.ts'],
         },
       },
       {
@@ -27,7 +28,7 @@ export default defineConfig({
           environment: 'node',
           include: ['**/*.integration.test.ts'],
           exclude: ['node_modules/**'],
-          globalSetup: ['test/integration-global-setup.ts'],
+          globalSetup: ['test/runtime-global-setup.ts', 'test/integration-global-setup.ts'],
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -11,11 +11,13 @@ import { startOktaStandIn } from '@/dev/okta-stand-in/index';
 import { closeDb, getPglite } from '@/lib/db/client';
 import { applyMigrations } from '@/lib/db/migrate';
 import { getEnv } from '@/lib/env';
+import { describeRuntime } from '@/lib/runtime/node-runtime';
 
 process.env.ALLOW_INSECURE_LOCAL_ISSUERS ??= 'true';
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 async function main() {
+  console.log(describeRuntime('npm run dev'));
   const env = getEnv();
   const standIn = await startOktaStandIn(demoStandInConfig(env.APP_URL));
   const issuer = (key: string) => standIn.orgs.find((o) => o.key === key)!.issuer;

@@ -10,10 +10,12 @@ import path from 'node:path';
 import { seedDemoTenants } from '@/dev/demo-tenants';
 import { demoStandInConfig } from '@/dev/okta-stand-in/demo';
 import { startOktaStandIn } from '@/dev/okta-stand-in/index';
+import { describeRuntime } from '@/lib/runtime/node-runtime';
 import { createTestDatabase, dropTestDatabase } from '@/test/postgres';
 import { E2E } from './e2e-settings';
 
 async function main() {
+  console.log(describeRuntime('e2e server'));
   const databaseUrl = await createTestDatabase('oin_e2e', E2E.databaseName);
   const appEnv: Record<string, string> = {
     NODE_ENV: 'production',

@@ -17,6 +17,7 @@ export async function exportTenants(): Promise<TenantFile> {
       emailDomains: t.emailDomains,
       loginInitiatedBy: t.loginInitiatedBy,
       tileLoginFlow: t.tileLoginFlow,
+      requireDpop: t.requireDpop,
     })),
   };
 }

@@ -20,6 +20,8 @@ export type Tenant = {
   emailDomains: string[];
   loginInitiatedBy: 'app_only' | 'either';
   tileLoginFlow: 'redirect' | 'id_token';
+  /** Token requests carry a DPoP proof (RFC 9449; Okta's "Require DPoP header in token requests"). */
+  requireDpop: boolean;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -49,6 +51,7 @@ export function toTenant(
     emailDomains: row.emailDomains.map((d) => d.domain),
     loginInitiatedBy: row.loginInitiatedBy,
     tileLoginFlow: row.tileLoginFlow,
+    requireDpop: row.requireDpop,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -2,7 +2,7 @@
  * The demo tenants, matching the stand-in's demo orgs (dev/okta-stand-in/demo.ts): used by `npm run dev`
  * and the end-to-end tests. One Okta org (acme) holds two app instances, one per tile mode; globex uses
  * client_secret_post and a tile that sends login_hint and target_link_uri. `acme-labs` (a third instance in
- * the acme org) has the app's own user consent on.
+ * the acme org) has the app's own user consent on; `acme-dpop` (a fourth) requires DPoP in token requests.
  */
 import { DEMO_USER_IDS } from '@/dev/okta-stand-in/demo';
 import { getConsentPolicy } from '@/lib/consent/get-consent-policy';
@@ -59,6 +59,20 @@ export function demoTenantFile(issuers: DemoIssuers) {
         tileLoginFlow: 'redirect',
       },
       {
+        slug: 'acme-dpop',
+        displayName: 'Acme DPoP',
+        status: 'active',
+        issuer: issuers.acme,
+        clientId: 'acme-dpop-app',
+        clientSecret: 'acme-dpop-secret-please-change',
+        clientAuthMethod: 'client_secret_basic',
+        scopes: ['openid', 'profile', 'email'],
+        emailDomains: [],
+        loginInitiatedBy: 'either',
+        tileLoginFlow: 'redirect',
+        requireDpop: true,
+      },
+      {
         slug: 'globex',
         displayName: 'Globex',
         status: 'active',
@@ -107,6 +121,7 @@ export const DEMO_ADMINS = [
   { slug: 'acme', email: 'alice@acme.test', sub: DEMO_USER_IDS.alice, name: 'Alice Anders' },
   { slug: 'acme-labs', email: 'alice@acme.test', sub: DEMO_USER_IDS.alice, name: 'Alice Anders' },
   { slug: 'acme-direct', email: 'bob@acme.test', sub: DEMO_USER_IDS.bob, name: 'Bob Brown' },
+  { slug: 'acme-dpop', email: 'bob@acme.test', sub: DEMO_USER_IDS.bob, name: 'Bob Brown' },
   { slug: 'globex', email: 'carol@globex.test', sub: DEMO_USER_IDS.carol, name: 'Carol Chen' },
 ] as const;
 

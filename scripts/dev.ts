@@ -47,7 +47,7 @@ async function main() {
 }
 
 function printWelcome(appUrl: string, issuers: { acme: string; globex: string }) {
-  const tenants = demoTenantFile(issuers).tenants.map((t) => `    ${t.slug.padEnd(12)} ${t.displayName} — ${t.tileLoginFlow === 'id_token' ? 'tile sends the ID token directly' : 'tile redirects to the app'}${t.slug === 'acme-labs' ? '; asks user consent' : ''}`);
+  const tenants = demoTenantFile(issuers).tenants.map((t) => `    ${t.slug.padEnd(12)} ${t.displayName} — ${t.tileLoginFlow === 'id_token' ? 'tile sends the ID token directly' : 'tile redirects to the app'}${t.slug === 'acme-labs' ? '; asks user consent' : ''}${'requireDpop' in t && t.requireDpop ? '; DPoP in token requests' : ''}`);
   console.log(`
   ┌───────────────────────────────────────────────────────────────────────┐
     App:               ${appUrl}/login
@@ -61,7 +61,7 @@ function printWelcome(appUrl: string, issuers: { acme: string; globex: string })
     User consent: sign in to acme-labs (slug at /login, or its Acme tile) to see the app's own consent page;
       withdraw it at /t/acme-labs/account.
     Tenant admins (open /t/<tenant>/admin after signing in): alice@acme.test for acme and acme-labs,
-      bob@acme.test for acme-direct, carol@globex.test for globex. New customers: npm run tenant -- invite
+      bob@acme.test for acme-direct and acme-dpop, carol@globex.test for globex. New customers: npm run tenant -- invite
     Demo tenants:
 ${tenants.join('\n')}
   └───────────────────────────────────────────────────────────────────────┘

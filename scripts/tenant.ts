@@ -14,7 +14,7 @@ import { importTenants } from '@/lib/tenants/import-tenants';
 import { removeTenant } from '@/lib/tenants/remove-tenant';
 import type { Tenant } from '@/lib/tenants/tenant';
 import { TenantError } from '@/lib/tenants/tenant-error';
-import { tenantConfigSchema } from '@/lib/tenants/tenant-schema';
+import { tenantConfigSchema, type TenantConfig } from '@/lib/tenants/tenant-schema';
 import { updateTenant } from '@/lib/tenants/update-tenant';
 import { verifyIssuer } from '@/lib/tenants/verify-issuer';
 import { INVITATION_HELP, runInvitationCommand } from './tenant-invitations';
@@ -29,6 +29,7 @@ Commands:
            [--email-domains a.com,b.com] [--status draft|active|suspended]
            [--login-initiated-by app_only|either] [--tile-flow redirect|id_token]
            [--okta-org-domain <org>.okta.com]   (custom-domain issuer: the only other origin of Okta Simplified posts; '' clears)
+           [--require-dpop true|false]   DPoP proofs in token requests (not with --tile-flow id_token)
   list     all tenants
   show     <slug>
   update   <slug> [any option of add]
@@ -48,7 +49,8 @@ const options = {
   slug: { type: 'string' }, name: { type: 'string' }, issuer: { type: 'string' }, 'client-id': { type: 'string' },
   'client-secret-stdin': { type: 'boolean' }, 'client-secret-env': { type: 'string' }, 'auth-method': { type: 'string' },
   scopes: { type: 'string' }, 'email-domains': { type: 'string' }, status: { type: 'string' },
-  'login-initiated-by': { type: 'string' }, 'tile-flow': { type: 'string' }, 'okta-org-domain': { type: 'string' }, json: { type: 'boolean' },
+  'login-initiated-by': { type: 'string' }, 'tile-flow': { type: 'string' }, 'okta-org-domain': { type: 'string' },
+  'require-dpop': { type: 'string' }, json: { type: 'boolean' },
   yes: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'expires-days': { type: 'string' }, email: { type: 'string' },
 } as const;
 
@@ -87,7 +89,11 @@ async function main(argv: string[]): Promise<number> {
     case 'update': {
       const slug = requireArg(arg, 'update <slug>');
       const secret = values['client-secret-stdin'] || values['client-secret-env'] ? await readSecret(values) : undefined;
-      const patch = tenantConfigSchema.partial().parse(dropUndefined({ ...fields(values), clientSecret: secret }));
+      const given = dropUndefined({ ...fields(values), clientSecret: secret });
+      // Only the options given change: `.partial()` still fills in schema defaults (status, scopes, …), so drop those.
+      const patch = Object.fromEntries(
+        Object.entries(tenantConfigSchema.partial().parse(given)).filter(([key]) => key in given),
+      ) as Partial<TenantConfig>;
       if (patch.issuer) patch.issuer = (await verifyIssuer(patch.issuer)).issuer;
       const tenant = await updateTenant(slug, patch, context);
       out(`Updated tenant ${tenant.slug}`, view(tenant));
@@ -138,7 +144,13 @@ function fields(v: Record<string, unknown>) {
     slug: v.slug, displayName: v.name, issuer: v.issuer, clientId: v['client-id'], clientAuthMethod: v['auth-method'],
     scopes: list(v.scopes), emailDomains: list(v['email-domains']), status: v.status,
     loginInitiatedBy: v['login-initiated-by'], tileLoginFlow: v['tile-flow'], oktaOrgDomain: v['okta-org-domain'],
+    requireDpop: flag(v['require-dpop']),
   };
+}
+
+/** `true`/`false` as booleans; anything else is passed on for zod to refuse with the field's name. */
+function flag(value: unknown) {
+  return value === 'true' ? true : value === 'false' ? false : value;
 }
 
 function parse(input: Record<string, unknown>) {

@@ -4,7 +4,8 @@
  * - `acme` ("Acme Corp (Okta)", port 9101): alice, bob and pat; app `acme` (client_secret_basic, OIDC Compliant
  *   tile that also sends `tenant=acme`, since this org holds two app instances) and app `acme-direct`
  *   (Okta Simplified tile: the dashboard POSTs an ID token), and app `acme-labs` (OIDC Compliant tile with
- *   `tenant=acme-labs`; its tenant asks the app's own user consent).
+ *   `tenant=acme-labs`; its tenant asks the app's own user consent), and app `acme-dpop` (requires DPoP
+ *   proofs in token requests; OIDC Compliant tile with `tenant=acme-dpop`).
  * - `globex` ("Globex (Okta)", port 9102): carol, dave and pat; app `globex` (client_secret_post, OIDC Compliant tile
  *   with `login_hint` and `target_link_uri=/t/globex?from=tile`). dave is NOT assigned (the access_denied demo).
  * - pat@shared.test exists in both orgs with the same user id: two IdPs asserting the same `sub` and email.
@@ -116,6 +117,20 @@ export function demoStandInConfig(appUrl: string, ports: DemoPorts = {}): StandI
             tenantParam: 'acme-labs',
             scopes: ['openid', 'profile', 'email'],
             assignedUsers: [DEMO_USER_IDS.alice, DEMO_USER_IDS.bob, DEMO_USER_IDS.pat],
+          },
+          // Okta's "Require DPoP header in token requests" (e2e/sign-in/dpop.spec.ts).
+          {
+            key: 'acme-dpop',
+            label: 'OIN Reference SaaS (Acme, DPoP)',
+            clientId: 'acme-dpop-app',
+            clientSecret: 'acme-dpop-secret-please-change',
+            tokenEndpointAuthMethod: 'client_secret_basic',
+            ...uris,
+            tileMode: 'redirect',
+            tenantParam: 'acme-dpop',
+            requireDpop: true,
+            scopes: ['openid', 'profile', 'email'],
+            assignedUsers: [DEMO_USER_IDS.alice, DEMO_USER_IDS.bob],
           },
         ],
       },

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createControlRoutes, createEndpointGuard } from './control';
 import { createDashboardRoutes } from './dashboard';
+import { missingProofLikeOkta } from './dpop';
 import { errorPage } from './html';
 import { BadRequest, sendHtml } from './http-util';
 import { createInteractionRoutes } from './interactions';
@@ -58,6 +59,7 @@ export async function startOrg(
       console.error(`[okta-stand-in ${orgConfig.key}] server error:`, error);
     });
 
+    provider.use(missingProofLikeOkta);
     provider.use(async (ctx: KoaContext, next: KoaNext) => {
       const started = Date.now();
       try {

@@ -4,6 +4,7 @@
  * and RP-initiated logout without a confirmation page.
  */
 import { randomBytes } from 'node:crypto';
+import { dpopClientMetadata, dpopFeature } from './dpop';
 import { autoSubmitPage, errorPage, escapeHtml, page } from './html';
 import { createMemoryAdapterFactory } from './memory-adapter';
 import {
@@ -60,6 +61,7 @@ function clientMetadata(app: StandInApp): Record<string, unknown> {
     grant_types: ['authorization_code'],
     token_endpoint_auth_method: method,
     id_token_signed_response_alg: 'RS256',
+    ...dpopClientMetadata(app),
   };
   if (method === 'private_key_jwt') {
     if (!app.jwks && !app.jwksUri) throw new Error(`app ${app.key}: private_key_jwt needs jwks or jwksUri`);
@@ -154,6 +156,7 @@ export function createProvider(org: OrgRuntime, appUrl: string): OidcProvider {
       pushedAuthorizationRequests: { enabled: false },
       resourceIndicators: { enabled: false },
       userinfo: { enabled: true },
+      dPoP: dpopFeature(),
       introspection: {
         enabled: true,
         // A client may introspect its own tokens only.

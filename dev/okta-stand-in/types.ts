@@ -60,6 +60,8 @@ export type StandInApp = {
    * `id_token` tiles. Default `['openid', 'profile', 'email']`.
    */
   scopes?: string[];
+  /** Okta's "Require DPoP header in token requests": token requests without a DPoP proof are refused. */
+  requireDpop?: boolean;
   /** Ids of the users assigned to the app; others get `access_denied`. */
   assignedUsers: string[];
 };

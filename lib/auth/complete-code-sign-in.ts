@@ -13,6 +13,7 @@ import { gateCompletionByAddress, gateCompletionForTenant } from '@/lib/rate-lim
 import { verifyIdToken } from '@/lib/oidc/verify-id-token';
 import { getClientCredentialsList } from '@/lib/tenants/get-client-credentials';
 import { getTenantById } from '@/lib/tenants/get-tenant';
+import { getDpopSigner } from '@/lib/tenants/tenant-dpop-key';
 import { establishSession, type EstablishedSession } from './establish-session';
 import { SignInError } from './sign-in-error';
 import { openTransaction } from './sign-in-transaction';
@@ -45,6 +46,7 @@ export async function completeCodeSignIn(
   await gateCompletionForTenant(tenant, context);
   // During a client secret or key rotation Okta accepts either credential: try each (see rotate-client-credentials.ts).
   const credentials = await getClientCredentialsList(tenant.id);
+  const dpop = await getDpopSigner(tenant); // a DPoP proof when the tenant's Okta app requires one (RFC 9449)
   const { idToken } = await callWithinIdpBudget(tenant.id, 'token', () => exchangeCodeWithEach({
     server: metadata,
     credentials,
@@ -53,6 +55,7 @@ export async function completeCodeSignIn(
     codeVerifier: tx.codeVerifier,
     fetchImpl: fetch,
     allowInsecure: allowInsecureLocal,
+    dpop,
   }));
   const claims = await verifyIdToken(idToken, {
     issuer: tenant.issuer,

@@ -16,6 +16,7 @@ describe('classifySignInError', () => {
     [new OidcError('idp_unreachable', 'x'), 'idp_unavailable', 502],
     [new OidcError('idp_rate_limited', 'x', { reset: 1 }), 'idp_rate_limited', 503],
     [new OidcError('token_request_failed', 'x', { error: 'invalid_client' }), 'client_rejected', 502],
+    [new OidcError('token_request_failed', 'x', { error: 'invalid_dpop_proof' }), 'dpop_mismatch', 502],
     [new OidcError('issuer_mismatch', 'x'), 'idp_misconfigured', 502],
     [new TenantError('secret_required', 'x'), 'idp_misconfigured', 502],
     [new SecretBoxError('x'), 'idp_misconfigured', 502],

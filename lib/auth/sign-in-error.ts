@@ -49,6 +49,7 @@ const ENTRIES = {
   idp_rate_limited: { status: 503, title: "Your organization's Okta is busy", message: 'Okta asked the app to slow down. Please try again shortly.', retry: true },
   idp_misconfigured: MISCONFIGURED,
   client_rejected: { ...MISCONFIGURED, message: "Okta refused this app's credentials for your organization. Please tell your administrator." },
+  dpop_mismatch: { ...MISCONFIGURED, message: 'Okta and this app disagree about DPoP (proof of possession) for your organization. Please tell your administrator: "Require DPoP header in token requests" must be set the same in Okta and in the connection settings here.' },
   unknown_issuer: { status: 400, title: 'Unknown Okta organization', message: 'The sign-in came from an Okta organization this app does not know. Ask your administrator to finish connecting it.' },
   ambiguous_issuer: { status: 400, title: 'Several organizations use this Okta', message: "Your Okta organization is connected to more than one account here, so the app cannot tell which one you meant. Administrator: add tenant=<your slug> to the app's initiate login URI in Okta." },
   okta_initiated_disabled: { status: 403, title: 'Sign-in from Okta is turned off', message: "This organization only allows signing in from the app. Start here instead, or ask your administrator to allow sign-in from Okta." },
@@ -112,6 +113,7 @@ export function classifySignInError(error: unknown): { code: SignInErrorCode; de
     case 'idp_rate_limited':
       return { code: 'idp_rate_limited', detail, details };
     case 'token_request_failed':
+      if (/dpop/.test(String(details?.error))) return { code: 'dpop_mismatch', detail, details };
       return { code: /invalid_client|unauthorized_client/.test(String(details?.error)) ? 'client_rejected' : 'idp_error', detail, details };
     default:
       return { code: 'idp_misconfigured', detail, details };

@@ -83,4 +83,17 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
       return (await db.pendingSignIn.updateMany({ where: { id, idToken: from }, data: { idToken: to } })).count === 1;
     },
   },
+  {
+    // The tenant's DPoP key (lib/tenants/tenant-dpop-key.ts).
+    name: 'Tenant.dpopKeyCipher',
+    async list(db, afterId, take) {
+      const rows = await db.tenant.findMany({
+        where: { dpopKeyCipher: { not: null }, ...after(afterId) }, select: { id: true, dpopKeyCipher: true }, orderBy: { id: 'asc' }, take,
+      });
+      return rows.map((r) => ({ id: r.id, sealed: r.dpopKeyCipher!, aad: `dpop-key:${r.id}` }));
+    },
+    async replace(db, id, from, to) {
+      return (await db.tenant.updateMany({ where: { id, dpopKeyCipher: from }, data: { dpopKeyCipher: to } })).count === 1;
+    },
+  },
 ];

@@ -1,7 +1,8 @@
 /**
  * The back half of the code flow: check the authorization response against the transaction that started
  * it (state, RFC 9207 `iss`, error responses), then redeem the code at the token endpoint with the
- * tenant's client authentication. Returns the raw ID token: its validation is `verifyIdToken`'s job alone.
+ * tenant's client authentication — with a DPoP proof (RFC 9449) when the tenant's Okta app requires one.
+ * Returns the raw ID token: its validation is `verifyIdToken`'s job alone.
  */
 import * as oauth from 'oauth4webapi';
 import { z } from 'zod';
@@ -61,8 +62,23 @@ const tokenError = z.object({ error: z.string(), error_description: z.string().o
 
 export type CodeExchangeResult = { idToken: string; rateLimit?: RateLimitSnapshot };
 
+/** Signs DPoP proofs with one key pair and remembers the server's latest `DPoP-Nonce` per origin. */
+export type DpopSigner = oauth.DPoPHandle;
+
 /**
- * Redeems `code` at the token endpoint. Throws `OidcError`: `idp_rate_limited` (429; `reset` in details),
+ * A DPoP signer for `keyPair` (its public half must be extractable: it goes into each proof's `jwk` header).
+ * Keep one per key and reuse it across token requests: it keeps the nonce the server last gave, so later
+ * requests need no `use_dpop_nonce` round trip.
+ */
+export function createDpopSigner(keyPair: CryptoKeyPair): DpopSigner {
+  return oauth.DPoP({}, keyPair);
+}
+
+/**
+ * Redeems `code` at the token endpoint. With `dpop`, the request carries a DPoP proof; when the server
+ * answers `use_dpop_nonce` (Okta always does for a proof without its current nonce), the request is sent
+ * once more with the nonce from its `DPoP-Nonce` header — the server refuses the proof before it looks at
+ * the code, so the code is still good. Throws `OidcError`: `idp_rate_limited` (429; `reset` in details),
  * `token_request_failed` (OAuth error JSON; `error` in details), `idp_http_error` (other statuses),
  * `token_response_invalid`, and whatever `fetchImpl` throws (timeouts, refused addresses).
  */
@@ -74,17 +90,26 @@ export async function exchangeCode(input: {
   codeVerifier: string;
   fetchImpl: typeof fetch;
   allowInsecure: boolean;
+  dpop?: DpopSigner;
 }): Promise<CodeExchangeResult> {
   const { server, credentials } = input;
-  const response = await oauth.authorizationCodeGrantRequest(
-    asOf(server),
-    { client_id: credentials.clientId },
-    clientAuth(credentials),
-    input.callbackParams,
-    input.redirectUri,
-    input.codeVerifier,
-    { [oauth.customFetch]: input.fetchImpl, [oauth.allowInsecureRequests]: input.allowInsecure },
-  );
+  const send = () =>
+    oauth.authorizationCodeGrantRequest(
+      asOf(server),
+      { client_id: credentials.clientId },
+      clientAuth(credentials),
+      input.callbackParams,
+      input.redirectUri,
+      input.codeVerifier,
+      { [oauth.customFetch]: input.fetchImpl, [oauth.allowInsecureRequests]: input.allowInsecure, DPoP: input.dpop },
+    );
+  let response = await send();
+  let body: unknown = await readJson(response);
+  if (input.dpop && response.status === 400 && tokenError.safeParse(body).data?.error === 'use_dpop_nonce') {
+    // oauth4webapi's signer has taken the nonce from the answer's DPoP-Nonce header: the retry's proof carries it.
+    response = await send();
+    body = await readJson(response);
+  }
   const rateLimit = parseRateLimitHeaders(response.headers);
   if (response.status === 429) {
     throw new OidcError('idp_rate_limited', 'The IdP rate-limited the token request', {
@@ -93,7 +118,6 @@ export async function exchangeCode(input: {
       limit: rateLimit?.limit,
     });
   }
-  const body: unknown = await response.json().catch(() => undefined);
   if (response.status !== 200) {
     const parsed = tokenError.safeParse(body);
     if (parsed.success && response.status < 500) {
@@ -108,6 +132,10 @@ export async function exchangeCode(input: {
   const parsed = tokenResponse.safeParse(body);
   if (!parsed.success) throw new OidcError('token_response_invalid', 'Token response has no id_token');
   return { idToken: parsed.data.id_token, rateLimit };
+}
+
+function readJson(response: Response): Promise<unknown> {
+  return response.json().catch(() => undefined);
 }
 
 /**

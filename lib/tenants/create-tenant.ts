@@ -11,9 +11,11 @@ import { getEnv } from '@/lib/env';
 import { tenantInclude, toTenant, type Tenant } from './tenant';
 import { createTenantKey } from './tenant-keys';
 import { TenantError, rethrowUniqueViolation } from './tenant-error';
-import type { TenantConfig } from './tenant-schema';
+import { dpopConflict, type TenantConfig } from './tenant-schema';
+import { createDpopKeyCipher } from './tenant-dpop-key';
 
-export type CreateTenantInput = Omit<TenantConfig, 'clientSecretEnv'>;
+/** `requireDpop` defaults to off (the wizard never turns it on; an admin does, later). */
+export type CreateTenantInput = Omit<TenantConfig, 'clientSecretEnv' | 'requireDpop'> & { requireDpop?: boolean };
 
 export async function createTenant(
   input: CreateTenantInput,
@@ -23,7 +25,10 @@ export async function createTenant(
   if (!usesKeys && !input.clientSecret) {
     throw new TenantError('secret_required', `A client secret is required for ${input.clientAuthMethod}`);
   }
+  const conflict = dpopConflict(input);
+  if (conflict) throw new TenantError('invalid', conflict);
   const id = randomUUID();
+  const dpopKeyCipher = input.requireDpop ? await createDpopKeyCipher(id) : null;
   const db = getDb();
   try {
     const row = await db.$transaction(async (tx) => {
@@ -41,6 +46,8 @@ export async function createTenant(
           loginInitiatedBy: input.loginInitiatedBy,
           tileLoginFlow: input.tileLoginFlow,
           oktaOrgDomain: input.oktaOrgDomain ?? null,
+          requireDpop: input.requireDpop ?? false,
+          dpopKeyCipher,
           emailDomains: { create: input.emailDomains.map((domain) => ({ domain })) },
         },
       });
@@ -83,5 +90,6 @@ export function auditView(t: Tenant) {
     loginInitiatedBy: t.loginInitiatedBy,
     tileLoginFlow: t.tileLoginFlow,
     oktaOrgDomain: t.oktaOrgDomain,
+    requireDpop: t.requireDpop,
   };
 }

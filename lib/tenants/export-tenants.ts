@@ -18,6 +18,7 @@ export async function exportTenants(): Promise<TenantFile> {
       loginInitiatedBy: t.loginInitiatedBy,
       tileLoginFlow: t.tileLoginFlow,
       ...(t.oktaOrgDomain ? { oktaOrgDomain: t.oktaOrgDomain } : {}),
+      requireDpop: t.requireDpop,
     })),
   };
 }

@@ -60,15 +60,35 @@ export const tenantConfigSchema = z
     loginInitiatedBy: loginInitiatedBySchema.default('app_only'),
     tileLoginFlow: tileLoginFlowSchema.default('redirect'),
     oktaOrgDomain: oktaOrgDomainSchema.optional(),
+    requireDpop: z.boolean().default(false),
   })
   .strict();
+
+/** Why DPoP and the Okta Simplified tile flow exclude each other: shown by the admin page, the CLI and imports. */
+export const DPOP_WITH_SIMPLIFIED_MESSAGE =
+  'DPoP cannot be combined with the "Send ID Token directly to app (Okta Simplified)" tile flow: that flow needs ' +
+  "Okta's implicit grant, which Okta does not allow on an app that requires DPoP. Use the OIDC Compliant tile flow " +
+  '(redirect), or turn DPoP off.';
+
+/** Whether a tenant's settings can hold together in Okta: DPoP excludes the Okta Simplified tile flow. */
+export function dpopConflict(settings: { requireDpop?: boolean; tileLoginFlow?: string }): string | undefined {
+  return settings.requireDpop && settings.tileLoginFlow === 'id_token' ? DPOP_WITH_SIMPLIFIED_MESSAGE : undefined;
+}
 
 export type TenantConfig = z.output<typeof tenantConfigSchema>;
 
 export const TENANT_EXPORT_FORMAT = 'okta-oin-saas/tenants@1';
 
 export const tenantFileSchema = z
-  .object({ format: z.literal(TENANT_EXPORT_FORMAT), tenants: z.array(tenantConfigSchema) })
+  .object({
+    format: z.literal(TENANT_EXPORT_FORMAT),
+    tenants: z.array(
+      tenantConfigSchema.superRefine((t, ctx) => {
+        const conflict = dpopConflict(t);
+        if (conflict) ctx.addIssue({ code: 'custom', path: ['requireDpop'], message: conflict });
+      }),
+    ),
+  })
   .strict();
 
 export type TenantFile = z.output<typeof tenantFileSchema>;

@@ -22,6 +22,8 @@ export type Tenant = {
   tileLoginFlow: 'redirect' | 'id_token';
   /** Custom-domain issuers: the org's Okta-hosted domain, the only other origin of an Okta Simplified POST. */
   oktaOrgDomain: string | null;
+  /** Token requests carry a DPoP proof (RFC 9449; Okta's "Require DPoP header in token requests"). */
+  requireDpop: boolean;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -52,6 +54,7 @@ export function toTenant(
     loginInitiatedBy: row.loginInitiatedBy,
     tileLoginFlow: row.tileLoginFlow,
     oktaOrgDomain: row.oktaOrgDomain,
+    requireDpop: row.requireDpop,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

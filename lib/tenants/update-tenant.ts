@@ -13,7 +13,8 @@ import { auditView } from './create-tenant';
 import { endTenantSessions } from './end-tenant-sessions';
 import { tenantInclude, toTenant, type Tenant } from './tenant';
 import { TenantError, rethrowUniqueViolation } from './tenant-error';
-import type { TenantConfig } from './tenant-schema';
+import { dpopConflict, type TenantConfig } from './tenant-schema';
+import { createDpopKeyCipher } from './tenant-dpop-key';
 
 export type TenantPatch = Partial<Omit<TenantConfig, 'clientSecretEnv'>>;
 
@@ -24,6 +25,7 @@ export async function updateTenant(slug: string, patch: TenantPatch, context: Ch
   const { clientSecret, emailDomains, ...fields } = patch;
   try {
     return await changeTenant(slug, 'tenant.updated', context, async (tx, current) => {
+      const dpop = await dpopChange(tx, current, fields);
       if (emailDomains) {
         await tx.tenantEmailDomain.deleteMany({ where: { tenantId: current.id } });
         await tx.tenantEmailDomain.createMany({ data: emailDomains.map((domain) => ({ domain, tenantId: current.id })) });
@@ -33,14 +35,32 @@ export async function updateTenant(slug: string, patch: TenantPatch, context: Ch
         data: {
           ...fields,
           ...(clientSecret ? { clientSecretCipher: encryptSecret(clientSecret, getEnv().DATA_ENCRYPTION_KEY, current.id) } : {}),
+          ...(dpop.dpopKeyCipher ? { dpopKeyCipher: dpop.dpopKeyCipher } : {}),
         },
       });
-      return { clientSecretChanged: Boolean(clientSecret) };
+      return { clientSecretChanged: Boolean(clientSecret), ...(dpop.dpopKeyCipher ? { dpopKeyCreated: true } : {}) };
     });
   } catch (error) {
     if (error instanceof TenantError) throw error;
     rethrowUniqueViolation(error, { slug: patch.slug ?? slug, domains: patch.emailDomains });
   }
+}
+
+/**
+ * Refuses a change that would leave DPoP on with the Okta Simplified tile flow (whichever of the two the
+ * patch changes), and makes the tenant's DPoP key the first time DPoP is turned on.
+ */
+async function dpopChange(
+  tx: Prisma.TransactionClient,
+  current: Tenant,
+  patch: Pick<TenantPatch, 'requireDpop' | 'tileLoginFlow'>,
+): Promise<{ dpopKeyCipher?: string }> {
+  const requireDpop = patch.requireDpop ?? current.requireDpop;
+  const conflict = dpopConflict({ requireDpop, tileLoginFlow: patch.tileLoginFlow ?? current.tileLoginFlow });
+  if (conflict) throw new TenantError('invalid', conflict);
+  if (!requireDpop) return {};
+  const row = await tx.tenant.findUniqueOrThrow({ where: { id: current.id }, select: { dpopKeyCipher: true } });
+  return row.dpopKeyCipher ? {} : { dpopKeyCipher: await createDpopKeyCipher(current.id) };
 }
 
 /**

@@ -7,6 +7,7 @@ import { getEnv } from '@/lib/env';
 import { oktaAppValues } from '@/lib/oin/oin-values';
 import { SCOPES } from '@/lib/tenants/tenant-schema';
 import { updateConnectionAction } from '../actions';
+import { DpopCard } from './dpop-card';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Connection settings' };
@@ -56,6 +57,7 @@ export default async function ConnectionPage({ params }: { params: Promise<{ ten
           </label>
         </ActionForm>
       </Card>
+      <DpopCard tenant={tenant} />
       <Card title="Values in Okta">
         <CopyValue label="Sign-in redirect URI" value={values.signInRedirectUri} />
         <CopyValue label="Sign-out redirect URI" value={values.signOutRedirectUri} />

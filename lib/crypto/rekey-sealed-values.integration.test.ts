@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
+import { createSession } from '@/lib/auth/session-store';
 import { createTenant } from '@/lib/tenants/create-tenant';
 import { addNextSecret } from '@/lib/tenants/rotate-client-credentials';
 import { countSealedByKid, kidOf, rekeySealedValues } from './rekey-sealed-values';
@@ -51,8 +52,16 @@ beforeAll(async () => {
     displayName: 'Rekey', issuer: `https://rekey-${suffix}.okta.example`, scopes: ['openid' as const], emailDomains: [],
     loginInitiatedBy: 'app_only' as const, tileLoginFlow: 'redirect' as const, status: 'active' as const,
   };
-  const t = await createTenant({ ...base, slug: `rk-s-${suffix}`, clientId: 'rk-s', clientSecret: SECRET, clientAuthMethod: 'client_secret_basic' }, ctx);
+  const t = await createTenant(
+    { ...base, slug: `rk-s-${suffix}`, clientId: 'rk-s', clientSecret: SECRET, clientAuthMethod: 'client_secret_basic', requireDpop: true },
+    ctx,
+  );
   await addNextSecret(t.slug, NEXT, ctx);
+  // A session keeps its ID token (for Okta's logout hint) sealed too.
+  const user = await getDb().user.create({ data: { tenantId: t.id, issuer: base.issuer, sub: `rk-user-${suffix}` } });
+  await getDb().$transaction((tx) =>
+    createSession(tx, { tenantId: t.id, userId: user.id, flow: 'sp', idToken: `header.rk-${suffix}.sig`, ttlHours: 1, ip: null, userAgent: null }),
+  );
   await createTenant({ ...base, slug: `rk-k-${suffix}`, clientId: 'rk-k', clientAuthMethod: 'private_key_jwt' }, ctx);
 });
 
@@ -74,6 +83,8 @@ describe('npm run tenant -- rekey', () => {
     expect(run.stdout).toContain(`Active key: ${newKey.kid}`);
     expect(run.stdout).toMatch(/Tenant\.clientSecretCipher\s+\d+ sealed\s+\d+ re-encrypted/);
     expect(run.stdout).toMatch(/TenantKey\.privateKeyCipher\s+\d+ sealed\s+[1-9]\d* re-encrypted/);
+    expect(run.stdout).toMatch(/Tenant\.dpopKeyCipher\s+\d+ sealed\s+[1-9]\d* re-encrypted/);
+    expect(run.stdout).toMatch(/Session\.idTokenCipher\s+\d+ sealed\s+[1-9]\d* re-encrypted/);
     expect(run.stdout).toContain(`Sealed values per key id now: ${newKey.kid}: ${plainBefore.length}`);
     expect(run.stdout + run.stderr).not.toContain(SECRET);
 

@@ -27,7 +27,7 @@ const claims = (t: Tenant, sub: string): IdTokenClaims => ({
   iss: t.issuer, sub, aud: t.clientId, exp: Math.floor(Date.now() / 1000) + 3600, iat: Math.floor(Date.now() / 1000),
 });
 const signIn = async (t: Tenant, sub: string) =>
-  (await establishSession({ tenant: t, claims: claims(t, sub), idToken: 't', flow: 'sp', returnTo: null, context: ctx })).token;
+  (await establishSession({ tenant: t, claims: claims(t, sub), idToken: `t.${randomUUID()}`, flow: 'sp', returnTo: null, context: ctx })).token;
 
 beforeAll(async () => {
   active = await createTenant({ ...base, slug: `st-a-${suffix}`, displayName: 'Status Active', status: 'active', clientId: 'st-a' }, ctx);

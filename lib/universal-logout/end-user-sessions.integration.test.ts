@@ -27,7 +27,7 @@ async function tenant(slug: string, issuer: string, status: 'active' | 'suspende
 async function signIn(t: Tenant, sub: string, email: string) {
   const now = Math.floor(Date.now() / 1000);
   const claims = { iss: t.issuer, sub, aud: t.clientId, exp: now + 3600, iat: now, email, name: sub };
-  return (await establishSession({ tenant: t, claims, idToken: 'x.y.z', flow: 'sp', returnTo: null, context })).token;
+  return (await establishSession({ tenant: t, claims, idToken: `x.${randomUUID()}.z`, flow: 'sp', returnTo: null, context })).token;
 }
 
 const jti = () => randomUUID();

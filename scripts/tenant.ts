@@ -45,7 +45,7 @@ const options = {
   yes: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'expires-days': { type: 'string' }, email: { type: 'string' },
 } as const;
 
-const context = { actor: 'cli', requestId: `cli-${process.pid}` };
+const context = { actor: 'cli', requestId: `cli-${process.pid}`, operator: true };
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'consent') return runConsentCommand(argv.slice(1));

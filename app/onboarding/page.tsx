@@ -86,9 +86,9 @@ async function StepView({ step, o }: { step: WizardStep; o: Onboarding }) {
           </ol>
           <CopyValue label="Sign-in redirect URI" value={values.signInRedirectUri} testId="value-redirect-uri" />
           <CopyValue label="Sign-out redirect URI" value={values.signOutRedirectUri} testId="value-signout-uri" />
-          <CopyValue label="Initiate login URI" value={values.initiateLoginUri} testId="value-initiate-uri" />
+          <CopyValue label="Initiate login URI" value={values.initiateLoginUri(slug)} testId="value-initiate-uri" />
           <p className="text-sm text-slate-600">
-            If your Okta org has more than one instance of this app, use <code>{values.initiateLoginUriForTenant(slug)}</code> as the initiate login URI instead.
+            It names your organization (<code>tenant={slug}</code>): keep it exactly so, or the tile cannot find you.
           </p>
           <h3 className="font-semibold">Tile: how people may start from Okta</h3>
           <ul className="space-y-2">

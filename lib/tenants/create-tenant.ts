@@ -9,6 +9,8 @@ import { encryptSecret } from '@/lib/crypto/secret-box';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import { tenantInclude, toTenant, type Tenant } from './tenant';
+import { newDomainVerificationToken, replaceEmailDomains } from './email-domains';
+import { assertConnectionFree, provenFields } from './prove-connection';
 import { createTenantKey } from './tenant-keys';
 import { TenantError, rethrowUniqueViolation } from './tenant-error';
 import type { TenantConfig } from './tenant-schema';
@@ -17,7 +19,7 @@ export type CreateTenantInput = Omit<TenantConfig, 'clientSecretEnv'>;
 
 export async function createTenant(
   input: CreateTenantInput,
-  context: AuditContext & { actor: string; actorUserId?: string | null },
+  context: AuditContext & { actor: string; actorUserId?: string | null; operator?: boolean },
 ): Promise<Tenant> {
   const usesKeys = input.clientAuthMethod === 'private_key_jwt';
   if (!usesKeys && !input.clientSecret) {
@@ -27,6 +29,10 @@ export async function createTenant(
   const db = getDb();
   try {
     const row = await db.$transaction(async (tx) => {
+      const connection = { issuer: input.issuer, clientId: input.clientId };
+      // Never someone else's proven connection. The operator vouches for what it registers; the wizard's
+      // draft proves its connection by a test sign-in.
+      await assertConnectionFree(tx, id, connection);
       await tx.tenant.create({
         data: {
           id,
@@ -40,9 +46,11 @@ export async function createTenant(
           scopes: input.scopes,
           loginInitiatedBy: input.loginInitiatedBy,
           tileLoginFlow: input.tileLoginFlow,
-          emailDomains: { create: input.emailDomains.map((domain) => ({ domain })) },
+          domainVerificationToken: newDomainVerificationToken(),
+          ...(context.operator ? provenFields(connection, 'operator') : {}),
         },
       });
+      await replaceEmailDomains(tx, id, input.emailDomains, { approve: context.operator === true });
       // private_key_jwt: the tenant's first key pair; its public half is what the admin gives Okta.
       if (usesKeys) await createTenantKey(tx, id, 'active');
       const created = await tx.tenant.findUniqueOrThrow({ where: { id }, include: tenantInclude });
@@ -58,6 +66,7 @@ export async function createTenant(
     });
     return toTenant(row);
   } catch (error) {
+    if (error instanceof TenantError) throw error;
     rethrowUniqueViolation(error, { slug: input.slug, domains: input.emailDomains });
   }
 }
@@ -79,6 +88,9 @@ export function auditView(t: Tenant) {
         : [...(t.hasClientSecret ? ['current client secret'] : []), ...(t.hasNextClientSecret ? ['new client secret'] : [])],
     scopes: t.scopes,
     emailDomains: t.emailDomains,
+    verifiedEmailDomains: t.verifiedEmailDomains,
+    connectionProven: t.connectionProven,
+    pendingConnection: t.pendingConnection ? { issuer: t.pendingConnection.issuer, clientId: t.pendingConnection.clientId } : null,
     loginInitiatedBy: t.loginInitiatedBy,
     tileLoginFlow: t.tileLoginFlow,
   };

@@ -17,7 +17,7 @@ export type ImportResult = { slug: string; action: 'created' | 'updated' }[];
 
 export async function importTenants(
   json: unknown,
-  context: AuditContext & { actor: string },
+  context: AuditContext & { actor: string; operator?: boolean },
   secretSource: (name: string) => string | undefined,
 ): Promise<ImportResult> {
   const parsed = tenantFileSchema.safeParse(json);

@@ -1,5 +1,5 @@
 /** Refusals of tenant registry operations, each with a message fit for one CLI line or a form error. */
-export type TenantErrorCode = 'not_found' | 'slug_taken' | 'domain_taken' | 'client_taken' | 'secret_required' | 'invalid';
+export type TenantErrorCode = 'not_found' | 'slug_taken' | 'domain_taken' | 'client_taken' | 'secret_required' | 'public_domain' | 'invalid';
 
 export class TenantError extends Error {
   override name = 'TenantError';
@@ -16,8 +16,8 @@ export function rethrowUniqueViolation(error: unknown, values: { slug?: string; 
   const e = error as { code?: string; meta?: { target?: unknown; modelName?: string }; message?: string };
   if (e?.code === 'P2002') {
     const target = JSON.stringify(e.meta ?? {}) + String(e.message ?? '');
-    if (/domain/i.test(target)) throw new TenantError('domain_taken', `An email domain in ${values.domains?.join(', ')} already belongs to another tenant`);
-    if (/clientId|client_id|issuer/i.test(target)) throw new TenantError('client_taken', 'Another tenant already uses this issuer and client id');
+    if (/domain/i.test(target)) throw new TenantError('domain_taken', `An email domain in ${values.domains?.join(', ')} is already verified by another tenant`);
+    if (/clientId|client_id|issuer|Issuer/i.test(target)) throw new TenantError('client_taken', 'Another tenant already uses this issuer and client id');
     throw new TenantError('slug_taken', `The slug "${values.slug}" is already taken`);
   }
   throw error;

@@ -17,6 +17,7 @@ import { updateTenant } from '@/lib/tenants/update-tenant';
 import { verifyIssuer } from '@/lib/tenants/verify-issuer';
 import { INVITATION_HELP, runInvitationCommand } from './tenant-invitations';
 import { CONSENT_HELP, runConsentCommand } from './tenant-consent';
+import { DOMAINS_HELP, runDomainsCommand } from './tenant-domains';
 
 const HELP = `Usage: npm run tenant -- <command> [options]
 
@@ -33,9 +34,13 @@ Commands:
   export   [file.json]       write every tenant (without secrets) in the import format
 ${INVITATION_HELP}
 ${CONSENT_HELP}
+${DOMAINS_HELP}
 
 Options: --json  machine-readable output.
-The issuer is checked through discovery and stored exactly as the discovery document states it.`;
+The issuer is checked through discovery and stored exactly as the discovery document states it. What the
+operator registers here is the operator's word: the issuer/client counts as proven (the Okta tile may use
+it once the tenant is active) and --email-domains are approved (they route at /login). Public email domains
+(gmail.com…) are refused.`;
 
 const options = {
   slug: { type: 'string' }, name: { type: 'string' }, issuer: { type: 'string' }, 'client-id': { type: 'string' },
@@ -52,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   const [command, arg] = positionals;
   const out = (human: string, json: unknown) => console.log(values.json ? JSON.stringify(json, null, 2) : human);
+  if (command === 'domains') return runDomainsCommand(positionals.slice(1), out, context);
 
   const invitationResult = command ? await runInvitationCommand(command, arg, values, out, context) : null;
   if (invitationResult !== null) return invitationResult;

@@ -9,7 +9,7 @@ import { encryptSecret } from '@/lib/crypto/secret-box';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import { tenantInclude, toTenant, type Tenant } from './tenant';
-import { newDomainVerificationToken, replaceEmailDomains } from './email-domains';
+import { assertClaimableDomains, newDomainVerificationToken } from './email-domains';
 import { assertConnectionFree, provenFields } from './prove-connection';
 import { createTenantKey } from './tenant-keys';
 import { TenantError, rethrowUniqueViolation } from './tenant-error';
@@ -28,11 +28,12 @@ export async function createTenant(
   const id = randomUUID();
   const db = getDb();
   try {
+    const connection = { issuer: input.issuer, clientId: input.clientId };
+    // Never someone else's proven connection (the unique index on the proven pair settles a race). The
+    // operator vouches for what it registers; the wizard's draft proves its connection by a test sign-in.
+    await assertConnectionFree(db, id, connection);
+    assertClaimableDomains(input.emailDomains);
     const row = await db.$transaction(async (tx) => {
-      const connection = { issuer: input.issuer, clientId: input.clientId };
-      // Never someone else's proven connection. The operator vouches for what it registers; the wizard's
-      // draft proves its connection by a test sign-in.
-      await assertConnectionFree(tx, id, connection);
       await tx.tenant.create({
         data: {
           id,
@@ -48,9 +49,14 @@ export async function createTenant(
           tileLoginFlow: input.tileLoginFlow,
           domainVerificationToken: newDomainVerificationToken(),
           ...(context.operator ? provenFields(connection, 'operator') : {}),
+          emailDomains: {
+            create: input.emailDomains.map((domain) => ({
+              domain,
+              ...(context.operator ? { verifiedDomain: domain, verifiedAt: new Date(), verifiedBy: 'operator' } : {}),
+            })),
+          },
         },
       });
-      await replaceEmailDomains(tx, id, input.emailDomains, { approve: context.operator === true });
       // private_key_jwt: the tenant's first key pair; its public half is what the admin gives Okta.
       if (usesKeys) await createTenantKey(tx, id, 'active');
       const created = await tx.tenant.findUniqueOrThrow({ where: { id }, include: tenantInclude });

@@ -6,7 +6,7 @@
  * and an unproven claim on someone else's connection never blocks its owner.
  */
 import { recordAuditEvent, type AuditContext } from '@/lib/audit/record-audit-event';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { TenantError } from './tenant-error';
 
 export type Connection = { issuer: string; clientId: string };
@@ -28,7 +28,7 @@ export function provenFields(connection: Connection, by: ProofKind) {
 export const unprovenFields = { provenIssuer: null, provenClientId: null, connectionProvenAt: null, connectionProvenBy: null } as const;
 
 /** Throws `client_taken` when another tenant has proven this (issuer, client id). */
-export async function assertConnectionFree(tx: Prisma.TransactionClient, tenantId: string, connection: Connection): Promise<void> {
+export async function assertConnectionFree(tx: Prisma.TransactionClient | PrismaClient, tenantId: string, connection: Connection): Promise<void> {
   const owner = await tx.tenant.findUnique({
     where: { provenIssuer_provenClientId: { provenIssuer: connection.issuer, provenClientId: connection.clientId } },
     select: { id: true },

@@ -5,7 +5,9 @@
  * tenant's credentials and the ID token check succeed, it replaces the live one and is proven
  * (`proveConnection`). Until then it takes part in nothing.
  */
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { getDb } from '@/lib/db/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import type { IdTokenClaims } from '@/lib/oidc/verify-id-token';
 import { assertConnectionFree, proveConnection, type Connection } from './prove-connection';
 import { TenantError } from './tenant-error';
@@ -77,6 +79,30 @@ export async function finishConnectionTest(input: {
       by: 'test_sign_in',
       context: input.context,
     });
+    // A new issuer means new identities (users are (tenant, iss, sub)): the person who proved it administers the
+    // tenant under it, as the wizard's test sign-in does, so the organization is never left without an admin.
+    if (connection.issuer !== tenant.issuer) await grantAdminToTester(tx, tenant.id, claims, admin.id, input.context);
   });
   throw new ConnectionTested(tenant.slug);
+}
+
+async function grantAdminToTester(
+  tx: Prisma.TransactionClient,
+  tenantId: string,
+  claims: IdTokenClaims,
+  grantedBy: string,
+  context: { requestId?: string; ip?: string | null; userAgent?: string | null },
+) {
+  const user = await tx.user.upsert({
+    where: { tenantId_issuer_sub: { tenantId, issuer: claims.iss, sub: claims.sub } },
+    create: { tenantId, issuer: claims.iss, sub: claims.sub, role: 'admin' },
+    update: { role: 'admin' },
+  });
+  await recordAuditEvent(tx, {
+    ...context,
+    type: 'admin.granted',
+    tenantId,
+    actorUserId: grantedBy,
+    details: { userId: user.id, sub: claims.sub, reason: 'connection_test_sign_in', after: { role: 'admin' } },
+  });
 }

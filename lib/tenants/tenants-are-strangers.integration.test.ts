@@ -17,7 +17,7 @@ import { checkEmailDomain, recheckEmailDomains } from './check-email-domain';
 import { createTenant, type CreateTenantInput } from './create-tenant';
 import { verificationRecord } from './email-domains';
 import { getActiveProvenConnectionsForIssuer, getTenantByEmailDomain, getTenantBySlug } from './get-tenant';
-import { setPendingConnection } from './pending-connection';
+import { ConnectionTested, finishConnectionTest, setPendingConnection } from './pending-connection';
 import { proveConnection } from './prove-connection';
 import type { Tenant } from './tenant';
 import { startTestDnsServer, type TestDnsServer } from './testing/dns-server';
@@ -88,6 +88,25 @@ describe('issuer resolution: only active tenants’ proven connections', () => {
     expect(await tile(other.issuer)).toBe('client:squat-admin-client');
     // An admin cannot change a live connection directly either.
     await expect(updateTenant(admin.slug, { issuer: fake.issuer }, ctx)).rejects.toMatchObject({ code: 'invalid' });
+  });
+
+  it('a successful test sign-in through the pending connection puts it in use, proven, with the tester as admin', async () => {
+    // Tile off, so that it does not make the victim's bare issuer ambiguous in the tests after this one.
+    const mover = await createTenant(config('mover', other.issuer, { clientId: 'mover-old', loginInitiatedBy: 'app_only' }), operator);
+    const admin = await getDb().user.create({ data: { tenantId: mover.id, issuer: other.issuer, sub: `adm-${suffix}`, role: 'admin' } });
+    const member = await getDb().user.create({ data: { tenantId: mover.id, issuer: other.issuer, sub: `mem-${suffix}` } });
+    const pending = await setPendingConnection(mover.slug, { issuer: fake.issuer, clientId: 'mover-new' }, ctx);
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { iss: fake.issuer, sub: `tester-${suffix}`, aud: 'mover-new', iat: now, exp: now + 300 };
+    const connection = { issuer: fake.issuer, clientId: 'mover-new' };
+    // Started by someone who is not (or no longer) an admin: refused, nothing changes.
+    await expect(finishConnectionTest({ tenant: pending, connection: { ...connection, actorUserId: member.id }, claims, context: ctx })).rejects.toMatchObject({ code: 'invalid' });
+    expect((await getTenantBySlug(mover.slug))!.issuer).toBe(other.issuer);
+    await expect(finishConnectionTest({ tenant: pending, connection: { ...connection, actorUserId: admin.id }, claims, context: ctx })).rejects.toBeInstanceOf(ConnectionTested);
+    const moved = (await getTenantBySlug(mover.slug))!;
+    expect(moved).toMatchObject({ issuer: fake.issuer, clientId: 'mover-new', connectionProven: true, pendingConnection: null });
+    expect(await getDb().user.findFirst({ where: { tenantId: mover.id, issuer: fake.issuer, sub: claims.sub } })).toMatchObject({ role: 'admin' });
+    expect((await getActiveProvenConnectionsForIssuer(fake.issuer, { clientIds: ['mover-new'] })).map((t) => t.slug)).toEqual([mover.slug]);
   });
 
   it('nobody can claim, or set pending, the victim’s proven (issuer, client id)', async () => {

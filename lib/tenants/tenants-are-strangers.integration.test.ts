@@ -109,6 +109,10 @@ describe('issuer resolution: only active tenants’ proven connections', () => {
     expect((await getActiveProvenConnectionsForIssuer(fake.issuer, { clientIds: ['mover-new'] })).map((t) => t.slug)).toEqual([mover.slug]);
   });
 
+  it('a taken slug is still told apart from a taken connection', async () => {
+    await expect(createTenant(config('victim', other.issuer, { clientId: 'fresh-client' }), operator)).rejects.toMatchObject({ code: 'slug_taken' });
+  });
+
   it('nobody can claim, or set pending, the victim’s proven (issuer, client id)', async () => {
     await expect(createTenant(config('copycat', fake.issuer, { clientId: 'victim-client', status: 'draft' }), ctx)).rejects.toMatchObject({ code: 'client_taken' });
     const admin = await createTenant(config('copycat-admin', other.issuer, { clientId: 'copycat-admin-client' }), operator);

@@ -91,7 +91,7 @@ export function demoTenantFile(issuers: DemoIssuers) {
 
 /** Creates or updates the demo tenants (issuers verified through the running stand-in's discovery). */
 export async function seedDemoTenants(issuers: DemoIssuers): Promise<ImportResult> {
-  const result = await importTenants(demoTenantFile(issuers), { actor: 'demo-seed', requestId: 'demo-seed' }, () => undefined);
+  const result = await importTenants(demoTenantFile(issuers), { actor: 'demo-seed', requestId: 'demo-seed', operator: true }, () => undefined);
   await seedDemoConsent('acme-labs');
   return result;
 }

@@ -8,6 +8,11 @@ const key = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
 const prod = { NODE_ENV: 'production', APP_URL: 'https://app.example.com', AUTH_SECRET: 'x'.repeat(40), DATA_ENCRYPTION_KEY: key };
 
 describe('parseEnv', () => {
+  it('takes DNS servers as IP addresses with optional ports', () => {
+    expect(parseEnv({ ...prod, DNS_SERVERS: '127.0.0.1:5353, [::1]:53,::1' }).DNS_SERVERS).toEqual(['127.0.0.1:5353', '[::1]:53', '::1']);
+    expect(parseEnv(prod).DNS_SERVERS).toEqual([]);
+  });
+
   it('accepts a complete production configuration', () => {
     const env = parseEnv(prod);
     expect(env.APP_URL).toBe('https://app.example.com');
@@ -27,6 +32,8 @@ describe('parseEnv', () => {
     ['APP_URL', { APP_URL: 'ftp://app.example.com' }],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
     ['PORT', { PORT: 'eighty' }],
+    ['DNS_SERVERS', { DNS_SERVERS: 'dns.example' }],
+    ['DNS_SERVERS', { DNS_SERVERS: '127.0.0.1:99999' }],
   ])('stops a production start on a bad %s with one line naming it', (name, change) => {
     const attempt = () => parseEnv({ ...prod, ...change });
     expect(attempt).toThrow(new RegExp(`^(Invalid|Missing) configuration: ${name} `));

@@ -7,6 +7,7 @@
  * decrypt stored client secrets.
  */
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ipaddr from 'ipaddr.js';
@@ -93,6 +94,26 @@ const schema = z.object({
         }
       }
       return cidrs;
+    }),
+  /**
+   * DNS servers for email-domain verification, comma-separated `ip`, `ip:port` or `[ipv6]:port`
+   * (Node's `dns.Resolver#setServers`); unset: the system's resolvers.
+   */
+  DNS_SERVERS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const servers = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      for (const server of servers) {
+        const m = /^(?:\[([0-9a-fA-F:.]+)\]|([0-9.]+))(?::(\d{1,5}))?$/.exec(server) ?? /^([0-9a-fA-F:]+)$/.exec(server);
+        const host = m ? (m[1] ?? m[2]) : undefined;
+        const port = m?.[3] ? Number(m[3]) : 53;
+        if (!host || isIP(host) === 0 || port < 1 || port > 65535) {
+          ctx.addIssue({ code: 'custom', message: 'must be IP addresses with optional ports, e.g. 1.1.1.1,127.0.0.1:5353,[::1]:53' });
+          return z.NEVER;
+        }
+      }
+      return servers;
     }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**

@@ -20,6 +20,7 @@ import { verifyIssuer } from '@/lib/tenants/verify-issuer';
 import { INVITATION_HELP, runInvitationCommand } from './tenant-invitations';
 import { CONSENT_HELP, runConsentCommand } from './tenant-consent';
 import { REVIEWER_HELP, runReviewerCommand } from './tenant-reviewer';
+import { DOMAINS_HELP, runDomainsCommand } from './tenant-domains';
 
 const HELP = `Usage: npm run tenant -- <command> [options]
 
@@ -41,9 +42,13 @@ Commands:
 ${INVITATION_HELP}
 ${CONSENT_HELP}
 ${REVIEWER_HELP}
+${DOMAINS_HELP}
 
 Options: --json  machine-readable output.
-The issuer is checked through discovery and stored exactly as the discovery document states it.`;
+The issuer is checked through discovery and stored exactly as the discovery document states it. What the
+operator registers here is the operator's word: the issuer/client counts as proven (the Okta tile may use
+it once the tenant is active) and --email-domains are approved (they route at /login). Public email domains
+(gmail.com…) are refused.`;
 
 const options = {
   slug: { type: 'string' }, name: { type: 'string' }, issuer: { type: 'string' }, 'client-id': { type: 'string' },
@@ -54,7 +59,7 @@ const options = {
   yes: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'expires-days': { type: 'string' }, email: { type: 'string' },
 } as const;
 
-const context = { actor: 'cli', requestId: `cli-${process.pid}` };
+const context = { actor: 'cli', requestId: `cli-${process.pid}`, operator: true };
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'consent') return runConsentCommand(argv.slice(1));
@@ -62,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   const [command, arg] = positionals;
   const out = (human: string, json: unknown) => console.log(values.json ? JSON.stringify(json, null, 2) : human);
+  if (command === 'domains') return runDomainsCommand(positionals.slice(1), out, context);
 
   const invitationResult = command ? await runInvitationCommand(command, arg, values, out, context) : null;
   if (invitationResult !== null) return invitationResult;

@@ -45,8 +45,9 @@ export default function GuidePage() {
           <li>Sign-in redirect URI: <code className={code} data-testid="guide-redirect-uri">{v.signInRedirectUri}</code> (first in the list).</li>
           <li>Sign-out redirect URI: <code className={code} data-testid="guide-signout-uri">{v.signOutRedirectUri}</code>.</li>
           <li>
-            Initiate login URI: <code className={code} data-testid="guide-initiate-uri">{v.initiateLoginUri}</code>. If your Okta org holds more than one
-            instance of this app, add your organization&apos;s short name: <code className={code}>{v.initiateLoginUriForTenant('<your short name>')}</code>.
+            Initiate login URI: <code className={code} data-testid="guide-initiate-uri">{v.initiateLoginUri('<your short name>')}</code>, with your
+            organization&apos;s short name (the setup wizard and the admin pages show it filled in). In the OIN registration it is{' '}
+            <code className={code}>{v.initiateLoginUriOin}</code>.
           </li>
           <li>Assignments: assign the people or groups who may use {brand.productName}.</li>
         </ol>

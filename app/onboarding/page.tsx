@@ -86,9 +86,9 @@ async function StepView({ step, o }: { step: WizardStep; o: Onboarding }) {
           </ol>
           <CopyValue label="Sign-in redirect URI" value={values.signInRedirectUri} testId="value-redirect-uri" />
           <CopyValue label="Sign-out redirect URI" value={values.signOutRedirectUri} testId="value-signout-uri" />
-          <CopyValue label="Initiate login URI" value={values.initiateLoginUri} testId="value-initiate-uri" />
+          <CopyValue label="Initiate login URI" value={values.initiateLoginUri(slug)} testId="value-initiate-uri" />
           <p className="text-sm text-slate-600">
-            If your Okta org has more than one instance of this app, use <code>{values.initiateLoginUriForTenant(slug)}</code> as the initiate login URI instead.
+            It names your organization (<code>tenant={slug}</code>): keep it exactly so, or the tile cannot find you.
           </p>
           <h3 className="font-semibold">Tile: how people may start from Okta</h3>
           <ul className="space-y-2">
@@ -171,7 +171,8 @@ async function StepView({ step, o }: { step: WizardStep; o: Onboarding }) {
         <Card title="5. Test sign-in" testId="test-sign-in">
           <p className="text-slate-700">
             Sign in through your Okta with your own account (it must be assigned to the app). The app shows what Okta sent, and
-            that identity becomes the first administrator of {o.displayName}. Other people cannot sign in until you activate.
+            that identity becomes the first administrator of {o.displayName}. A successful test sign-in also proves that this Okta app is
+            yours: only then (and once active) does the Okta tile sign anyone in to {o.displayName}. Other people cannot sign in until you activate.
           </p>
           {o.testClaims ? (
             <dl className="grid grid-cols-[8rem_1fr] gap-2 rounded-lg border border-green-200 bg-green-50 p-4" data-testid="test-claims">

@@ -50,7 +50,7 @@ test.describe.serial('Customer admin onboarding and administration', () => {
     // Step 2: values built from APP_URL.
     await expect(page.getByTestId('value-redirect-uri')).toHaveText(`${E2E.appUrl}/api/auth/callback/okta`);
     await expect(page.getByTestId('value-signout-uri')).toHaveText(`${E2E.appUrl}/signed-out`);
-    await expect(page.getByTestId('value-initiate-uri')).toHaveText(`${E2E.appUrl}/api/auth/initiate`);
+    await expect(page.getByTestId('value-initiate-uri')).toHaveText(`${E2E.appUrl}/api/auth/initiate?tenant=initech`);
     await page.getByRole('link', { name: 'I have created the app' }).click();
 
     // Step 3 + 4: an issuer that cannot be reached (a closed loopback port: the check never leaves the

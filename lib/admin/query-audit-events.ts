@@ -1,4 +1,8 @@
-/** A tenant's audit log for its admins: filter by type and date, newest first, paged. Scoped to one tenant. */
+/**
+ * A tenant's audit log for its admins: filter by type and date, newest first, paged. Scoped to one tenant:
+ * the events and the actors named in them (a user id of another tenant, should one ever be recorded, shows
+ * as nobody rather than as that person).
+ */
 import { z } from 'zod';
 import { AUDIT_EVENT_TYPES } from '@/lib/audit/audit-event-types';
 import { getDb } from '@/lib/db/client';
@@ -41,7 +45,7 @@ export async function queryAuditEvents(tenantId: string, query: AuditQuery): Pro
   });
   const actorIds = [...new Set(rows.map((r) => r.actorUserId).filter((x): x is string => Boolean(x)))];
   const actors = new Map(
-    (await getDb().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true, sub: true } })).map((u) => [u.id, u.email ?? u.sub]),
+    (await getDb().user.findMany({ where: { id: { in: actorIds }, tenantId }, select: { id: true, email: true, sub: true } })).map((u) => [u.id, u.email ?? u.sub]),
   );
   const entries = rows.slice(0, AUDIT_PAGE_SIZE).map((r) => {
     const details = (r.details ?? {}) as Record<string, unknown>;

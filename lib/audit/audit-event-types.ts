@@ -15,6 +15,11 @@ export const AUDIT_EVENT_TYPES = [
   'invitation.revoked',
   'tenant.activated',
   'tenant.connection_checked',
+  // Proven connections and verified email domains (lib/tenants/prove-connection.ts, lib/tenants/email-domains.ts)
+  'tenant.connection_pending',
+  'tenant.connection_proven',
+  'tenant.domain_verified',
+  'tenant.domain_unverified',
   'tenant.secret_added',
   'tenant.secret_promoted',
   'tenant.secret_discarded',

@@ -13,6 +13,7 @@ import { gateCompletionByAddress, gateCompletionForTenant } from '@/lib/rate-lim
 import { verifyIdToken } from '@/lib/oidc/verify-id-token';
 import { getClientCredentialsList } from '@/lib/tenants/get-client-credentials';
 import { getTenantById } from '@/lib/tenants/get-tenant';
+import { finishConnectionTest } from '@/lib/tenants/pending-connection';
 import { getDpopSigner } from '@/lib/tenants/tenant-dpop-key';
 import { establishSession, type EstablishedSession } from './establish-session';
 import { SignInError } from './sign-in-error';
@@ -40,12 +41,15 @@ export async function completeCodeSignIn(
 
   const env = getEnv();
   const { cache, fetch, allowInsecureLocal } = getIdpRuntime();
-  const metadata = await cache.getMetadata(tenant.issuer);
-  const callbackParams = validateCallback(metadata, tenant.clientId, params, tx.state);
+  // A connection test (admin page) signs in through the tenant's pending issuer/client, not the live one.
+  const connectionTest = tx.flow === 'connection_test' ? tx.connection : undefined;
+  const { issuer, clientId } = connectionTest ?? tenant;
+  const metadata = await cache.getMetadata(issuer);
+  const callbackParams = validateCallback(metadata, clientId, params, tx.state);
   // Only now, with a sealed transaction of this tenant and its state, does the request count against the tenant.
   await gateCompletionForTenant(tenant, context);
   // During a client secret or key rotation Okta accepts either credential: try each (see rotate-client-credentials.ts).
-  const credentials = await getClientCredentialsList(tenant.id);
+  const credentials = (await getClientCredentialsList(tenant.id)).map((c) => ({ ...c, clientId }));
   const dpop = await getDpopSigner(tenant); // a DPoP proof when the tenant's Okta app requires one (RFC 9449)
   const { idToken } = await callWithinIdpBudget(tenant.id, 'token', () => exchangeCodeWithEach({
     server: metadata,
@@ -58,13 +62,14 @@ export async function completeCodeSignIn(
     dpop,
   }));
   const claims = await verifyIdToken(idToken, {
-    issuer: tenant.issuer,
-    clientId: tenant.clientId,
+    issuer,
+    clientId,
     expectedNonce: tx.nonce,
     clockSkewSeconds: env.CLOCK_SKEW_SECONDS,
     now: new Date(),
-    getKey: (header) => cache.getKey(tenant.issuer, header),
+    getKey: (header) => cache.getKey(issuer, header),
   });
+  if (connectionTest) return finishConnectionTest({ tenant, connection: connectionTest, claims, idToken, context });
   const onboarding = tx.flow === 'onboarding_test' && tx.invitationId ? { invitationId: tx.invitationId } : undefined;
   return establishSession({ tenant, claims, idToken, flow: tx.flow, returnTo: tx.returnTo, context, onboarding });
 }

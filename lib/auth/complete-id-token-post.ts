@@ -1,7 +1,7 @@
 /**
  * Okta Simplified: the tile's browser POSTs an ID token (no `code`, no `state`) to the first redirect URI
- * or to the initiate login URI. Unsolicited, so: the tenant is found by the token's (`iss`, `aud`) before
- * anything else in it is trusted; the tenant must have this mode on; the form must come from Okta's site
+ * or to the initiate login URI. Unsolicited, so: the tenant is found by the token's (`iss`, `aud`) among
+ * active tenants' proven connections before anything else in it is trusted; the tenant must have this mode on; the form must come from Okta's site
  * (when the browser says where it came from); the token is verified in full with no
  * nonce, a fresh `iat` and a `jti` that `establishSession` accepts once (kept until `exp`).
  */
@@ -13,7 +13,7 @@ import { OidcError } from '@/lib/oidc/errors';
 import { isAllowedIdTokenPostOrigin } from '@/lib/oidc/id-token-post-origin';
 import { verifyIdToken } from '@/lib/oidc/verify-id-token';
 import { gateCompletionByAddress, gateCompletionForTenant, gateUnknownLookups } from '@/lib/rate-limit/sign-in-gates';
-import { getTenantsByIssuer } from '@/lib/tenants/get-tenant';
+import { getActiveProvenConnectionsForIssuer } from '@/lib/tenants/get-tenant';
 import type { SignInAttempt } from './complete-code-sign-in';
 import { establishSession, type EstablishedSession } from './establish-session';
 import { SignInError } from './sign-in-error';
@@ -39,9 +39,11 @@ export async function completeIdTokenPost(
   const audiences = typeof unverified.aud === 'string' ? [unverified.aud] : Array.isArray(unverified.aud) ? unverified.aud : [];
 
   await gateUnknownLookups(context);
-  const issuerTenants = await getTenantsByIssuer(unverified.iss);
-  if (issuerTenants.length === 0) throw new SignInError('unknown_issuer', 'No tenant for this issuer', { iss: unverified.iss.slice(0, 200) });
-  const matches = issuerTenants.filter((t) => audiences.includes(t.clientId));
+  const clientIds = audiences.filter((a): a is string => typeof a === 'string');
+  const matches = await getActiveProvenConnectionsForIssuer(unverified.iss, { clientIds });
+  if (matches.length === 0 && (await getActiveProvenConnectionsForIssuer(unverified.iss, { limit: 1 })).length === 0) {
+    throw new SignInError('unknown_issuer', 'No tenant for this issuer', { iss: unverified.iss.slice(0, 200) });
+  }
   if (matches.length !== 1) {
     throw new OidcError('aud_mismatch', 'ID token audience is not a client of this issuer', { aud: audiences.slice(0, 5) });
   }

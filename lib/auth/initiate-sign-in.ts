@@ -9,7 +9,7 @@ import { getLog } from '@/lib/log';
 import { parseInitiateParams } from '@/lib/oidc/initiate-params';
 import { parseReturnTarget } from '@/lib/oidc/return-target';
 import { gateUnknownLookups } from '@/lib/rate-limit/sign-in-gates';
-import { getTenantsByIssuer } from '@/lib/tenants/get-tenant';
+import { getActiveProvenConnectionsForIssuer } from '@/lib/tenants/get-tenant';
 import type { RequestContext } from '@/lib/http/request-context';
 import type { SignInAttempt } from './complete-code-sign-in';
 import { SignInError } from './sign-in-error';
@@ -22,12 +22,19 @@ export async function initiateSignIn(params: URLSearchParams, context: RequestCo
   const { iss, tenant: slug, loginHint, targetLinkUri } = parsed.value;
   await gateUnknownLookups(context);
 
-  const candidates = (await getTenantsByIssuer(iss)).filter((t) => slug === null || t.slug === slug);
+  const candidates = await getActiveProvenConnectionsForIssuer(iss, { slug, tileMode: 'redirect' });
   if (candidates.length === 0) {
+    // Say why when the one tenant named has this tile switched off; anything else is simply unknown.
+    const [off] = await getActiveProvenConnectionsForIssuer(iss, { slug, limit: 1 });
+    if (off && (slug !== null || off.loginInitiatedBy !== 'either')) {
+      attempt.tenantId = off.id;
+      attempt.tenantSlug = off.slug;
+      throw new SignInError('okta_initiated_disabled', 'Tenant allows app-initiated sign-in only');
+    }
     throw new SignInError('unknown_issuer', 'No tenant for this issuer', { iss: iss.slice(0, 200), tenant: slug });
   }
   if (candidates.length > 1) {
-    throw new SignInError('ambiguous_issuer', 'Several tenants share this issuer', { iss, tenants: candidates.map((t) => t.slug) });
+    throw new SignInError('ambiguous_issuer', 'Several tenants share this issuer', { iss });
   }
   const tenant = candidates[0]!;
   attempt.tenantId = tenant.id;

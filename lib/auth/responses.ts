@@ -40,6 +40,14 @@ export function redirectToConsent(outcome: ConsentRequired): NextResponse {
   return response;
 }
 
+/** 303 back to the admin connection page after a connection test sign-in (no new session: the admin keeps theirs). */
+export function redirectAfterConnectionTest(landing: string): NextResponse {
+  const response = NextResponse.redirect(new URL(landing, getEnv().APP_URL), 303);
+  response.cookies.set(transactionCookie().name, '', { ...transactionCookie(0).options, maxAge: 0 });
+  noStore(response);
+  return response;
+}
+
 function noStore(response: NextResponse) {
   response.headers.set('cache-control', 'no-store');
   response.headers.set('referrer-policy', 'no-referrer');

@@ -11,9 +11,10 @@ import type { RequestContext } from '@/lib/http/request-context';
 import { getLog } from '@/lib/log';
 import { isRateLimitedError } from '@/lib/rate-limit/rate-limited-error';
 import { countUnknownLookup } from '@/lib/rate-limit/sign-in-gates';
+import { ConnectionTested } from '@/lib/tenants/pending-connection';
 import { transactionCookie } from './cookies';
 import { recordSignInFailure } from './record-sign-in-failure';
-import { redirectToConsent } from './responses';
+import { redirectAfterConnectionTest, redirectToConsent } from './responses';
 import { rateLimitedResponse } from './rate-limited-response';
 import { classifySignInError, describeSignInError } from './sign-in-error';
 
@@ -23,6 +24,7 @@ export async function signInFailureResponse(
   attempt: { tenantId?: string; tenantSlug?: string; flow?: string },
 ): Promise<Response> {
   if (error instanceof ConsentRequired) return redirectToConsent(error);
+  if (error instanceof ConnectionTested) return redirectAfterConnectionTest(error.landing);
   // Audited once per minute and key by the limiter (record-refusal.ts), not once per refused request.
   if (isRateLimitedError(error)) return rateLimitedResponse(error, context, attempt);
   const { code, detail, details } = classifySignInError(error);

@@ -9,8 +9,11 @@ import { z } from 'zod';
 import { getEnv } from '@/lib/env';
 import { TRANSACTION_TTL_SECONDS } from './cookies';
 
-/** `onboarding_test`: the onboarding wizard's test sign-in of a draft tenant, bound to its invitation. */
-export const signInFlowSchema = z.enum(['sp', 'okta_redirect', 'okta_id_token', 'onboarding_test']);
+/**
+ * `onboarding_test`: the onboarding wizard's test sign-in of a draft tenant, bound to its invitation.
+ * `connection_test`: an admin's test sign-in through the tenant's pending connection (lib/tenants/pending-connection.ts).
+ */
+export const signInFlowSchema = z.enum(['sp', 'okta_redirect', 'okta_id_token', 'onboarding_test', 'connection_test']);
 export type SignInFlow = z.infer<typeof signInFlowSchema>;
 
 const transactionSchema = z.object({
@@ -22,6 +25,8 @@ const transactionSchema = z.object({
   flow: signInFlowSchema,
   /** Only with flow `onboarding_test`. */
   invitationId: z.string().uuid().optional(),
+  /** Only with flow `connection_test`: the pending connection under test and the admin who started it. */
+  connection: z.object({ issuer: z.string().max(1024), clientId: z.string().max(200), actorUserId: z.string().uuid() }).optional(),
 });
 
 export type SignInTransaction = z.infer<typeof transactionSchema>;

@@ -18,15 +18,20 @@ export const redirectUri = () => `${getEnv().APP_URL}${CALLBACK_PATH}`;
 
 export async function startSignIn(input: {
   tenant: Tenant;
-  flow: Extract<SignInFlow, 'sp' | 'okta_redirect' | 'onboarding_test'>;
+  flow: Extract<SignInFlow, 'sp' | 'okta_redirect' | 'onboarding_test' | 'connection_test'>;
   loginHint?: string | null;
   returnTo?: string | null;
   /** With flow `onboarding_test` (lib/onboarding/start-test-sign-in.ts): the invitation it belongs to. */
   invitationId?: string;
+  /** With flow `connection_test`: the tenant's pending connection to sign in through, and the admin testing it. */
+  connectionTest?: { issuer: string; clientId: string; actorUserId: string };
   /** Who is asking: the per-tenant and per-IP sign-in limits count it. */
   context: RequestContext;
 }): Promise<{ authorizeUrl: string; sealedTransaction: string }> {
-  const { tenant } = input;
+  const connection = input.flow === 'connection_test' ? input.connectionTest : undefined;
+  if (input.flow === 'connection_test' && !connection) throw new SignInError('bad_request', 'A connection test names its connection');
+  // A connection test talks to the pending issuer with the pending client ID; everything else is the tenant's.
+  const tenant = connection ? { ...input.tenant, issuer: connection.issuer, clientId: connection.clientId } : input.tenant;
   const onboardingTest = input.flow === 'onboarding_test' && input.invitationId && tenant.status === 'draft';
   if (tenant.status !== 'active' && !onboardingTest) throw new SignInError('tenant_not_active', `Tenant ${tenant.slug} is ${tenant.status}`);
   await gateSignInStart(tenant, input.context);
@@ -46,6 +51,7 @@ export async function startSignIn(input: {
     returnTo: input.returnTo ?? null,
     flow: input.flow,
     ...(onboardingTest ? { invitationId: input.invitationId } : {}),
+    ...(connection ? { connection } : {}),
   });
   return { authorizeUrl: request.url.toString(), sealedTransaction };
 }

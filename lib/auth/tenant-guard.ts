@@ -1,7 +1,8 @@
 /**
  * Authorization for every tenant page, route handler and server action: the session must belong to the
- * tenant in the URL, and admin areas need the `admin` role in that tenant. A refusal writes an
- * `access.denied` audit event. Pages use the `*Page` forms (they render Next's 404/403 or redirect to
+ * tenant in the URL, and admin areas need the `admin` role in that tenant. A member refused an admin area
+ * writes an `access.denied` audit event in their own tenant's log; a user of *another* tenant is logged to
+ * the operator log (pino) only, so no tenant's audit trail ever shows a stranger's identity, address or browser. Pages use the `*Page` forms (they render Next's 404/403 or redirect to
  * sign-in); route handlers and server actions use `authorizeTenant`, which returns a result to map.
  */
 import 'server-only';
@@ -11,6 +12,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { getDb } from '@/lib/db/client';
 import { requestContextOf, type RequestContext } from '@/lib/http/request-context';
 import { countNotFound } from '@/lib/tenants/find-public-tenant';
+import { getLog } from '@/lib/log';
 import { getTenantBySlug } from '@/lib/tenants/get-tenant';
 import type { Tenant } from '@/lib/tenants/tenant';
 import { getCurrentSession } from './current-session';
@@ -35,6 +37,14 @@ export async function authorizeTenant(slug: string, role: TenantRole, action: st
   if (!session) return { ok: false, status: 401, code: 'signed_out', tenant, context };
   const refusal =
     session.tenant.id !== tenant.id ? ('other_tenant' as const) : role === 'admin' && session.user.role !== 'admin' ? ('not_admin' as const) : null;
+  if (refusal === 'other_tenant') {
+    getLog().warn(
+      { requestId: context.requestId, action, tenant: tenant.slug, sessionTenant: session.tenant.slug, userId: session.user.id, ip: context.ip, userAgent: context.userAgent },
+      'access denied: session of another tenant',
+    );
+    // Another tenant's user learns nothing about this tenant's admin area.
+    return { ok: false, status: role === 'admin' ? 404 : 403, code: refusal, tenant, context };
+  }
   if (refusal) {
     await recordAuditEvent(getDb(), {
       ...context,
@@ -44,8 +54,7 @@ export async function authorizeTenant(slug: string, role: TenantRole, action: st
       code: refusal,
       details: { action, sessionTenant: session.tenant.slug, role: session.user.role },
     });
-    // Another tenant's user learns nothing about this tenant's admin area.
-    return { ok: false, status: refusal === 'other_tenant' && role === 'admin' ? 404 : 403, code: refusal, tenant, context };
+    return { ok: false, status: 403, code: refusal, tenant, context };
   }
   return { ok: true, tenant, session, context };
 }

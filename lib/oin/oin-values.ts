@@ -19,9 +19,13 @@ export const jwksPath = (slug: string) => `/api/tenants/${encodeURIComponent(slu
 export type OktaAppValues = {
   signInRedirectUri: string;
   signOutRedirectUri: string;
-  initiateLoginUri: string;
-  /** The initiate login URI with `tenant=<slug>`, for an Okta org that holds several instances of the app. */
-  initiateLoginUriForTenant: (slug: string) => string;
+  /**
+   * The initiate login URI for one organization: always with `tenant=<slug>`, so the tile names its tenant
+   * even when the Okta org holds several instances of the app (or someone else names the same issuer).
+   */
+  initiateLoginUri: (slug: string) => string;
+  /** The same for the OIN registration: the slug is the tenant variable `{app.tenant}` (Okta Expression Language). */
+  initiateLoginUriOin: string;
   jwksUri: (slug: string) => string;
   guideUrl: string;
   universalLogoutUri: string;
@@ -33,8 +37,8 @@ export function oktaAppValues(appUrl: string): OktaAppValues {
   return {
     signInRedirectUri: `${base}${CALLBACK_PATH}`,
     signOutRedirectUri: `${base}${SIGNED_OUT_PATH}`,
-    initiateLoginUri: `${base}${INITIATE_LOGIN_PATH}`,
-    initiateLoginUriForTenant: (slug) => `${base}${INITIATE_LOGIN_PATH}?tenant=${encodeURIComponent(slug)}`,
+    initiateLoginUri: (slug) => `${base}${INITIATE_LOGIN_PATH}?tenant=${encodeURIComponent(slug)}`,
+    initiateLoginUriOin: `${base}${INITIATE_LOGIN_PATH}?tenant={app.tenant}`,
     jwksUri: (slug) => `${base}${jwksPath(slug)}`,
     guideUrl: `${base}${GUIDE_PATH}`,
     universalLogoutUri: `${base}${UNIVERSAL_LOGOUT_PATH}`,

@@ -5,6 +5,7 @@
  */
 import { recordAuditEvent, type AuditContext } from '@/lib/audit/record-audit-event';
 import { getDb } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { createTenant } from '@/lib/tenants/create-tenant';
 import { TenantError } from '@/lib/tenants/tenant-error';
 import { createTenantKey } from '@/lib/tenants/tenant-keys';
@@ -61,6 +62,10 @@ export async function saveConnection(o: Onboarding, raw: unknown, context: Audit
     if (o.tenant) {
       const t = await updateTenant(o.tenant.slug, values, ctx);
       tenantId = t.id;
+      if (t.issuer !== o.tenant.issuer || t.clientId !== o.tenant.clientId) {
+        // A changed connection is unproven again: the test sign-in must be run through it before activation.
+        await getDb().tenantInvitation.update({ where: { id: o.invitationId }, data: { testedAt: null, testClaims: Prisma.DbNull } });
+      }
       if (!usesSecret && t.keys.length === 0) {
         await changeTenant(t.slug, 'tenant.key_added', ctx, async (tx) => {
           await createTenantKey(tx, t.id, 'active');
@@ -114,7 +119,7 @@ async function noteCheck(tenantId: string, code: string | null) {
 
 /** Step 6: the tenant goes live; the invitation is complete. Needs a passed check and a test sign-in. */
 export async function activateTenant(o: Onboarding, context: AuditContext): Promise<StepResult> {
-  if (!o.tenant || o.frontier !== 'activate' || !o.testedAt) {
+  if (!o.tenant || o.frontier !== 'activate' || !o.testedAt || !o.tenant.connectionProven) {
     return { ok: false, message: 'Finish the test sign-in (step 5) before activating.' };
   }
   const admins = await getDb().user.count({ where: { tenantId: o.tenant.id, role: 'admin', status: 'active' } });

@@ -1,7 +1,8 @@
 /**
  * Inside `establishSession`'s transaction, for the onboarding wizard's test sign-in only: checks that the
  * invitation sealed in the sign-in transaction is still in progress for this draft tenant, makes the signed-in
- * identity an admin of the tenant (its first), and keeps the claims the wizard shows. A stale invitation
+ * identity an admin of the tenant (its first), keeps the claims the wizard shows, and marks the tenant's
+ * (issuer, client id) proven — from now on (once active) it answers for that issuer at the initiate login URI. A stale invitation
  * (revoked, expired, completed, or for another tenant) refuses the sign-in, and the transaction writes nothing.
  */
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
@@ -9,6 +10,7 @@ import { SignInError } from '@/lib/auth/sign-in-error';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { invitationStatus } from '@/lib/invitations/invitation-status';
 import type { IdTokenClaims } from '@/lib/oidc/verify-id-token';
+import { proveConnection } from '@/lib/tenants/prove-connection';
 import type { Tenant } from '@/lib/tenants/tenant';
 
 export type TestSignInClaims = { sub: string; email: string | null; name: string | null; iss: string };
@@ -31,6 +33,7 @@ export async function recordOnboardingTestSignIn(
   const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true } });
   await tx.user.update({ where: { id: userId }, data: { role: 'admin' } });
   await tx.tenantInvitation.update({ where: { id: invitationId }, data: { testedAt: new Date(), testClaims: seen } });
+  await proveConnection(tx, { tenantId: tenant.id, connection: { issuer: tenant.issuer, clientId: tenant.clientId }, actorUserId: userId, by: 'test_sign_in' });
   await recordAuditEvent(tx, {
     type: 'admin.granted',
     tenantId: tenant.id,

@@ -9,6 +9,8 @@ import { encryptSecret } from '@/lib/crypto/secret-box';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import { tenantInclude, toTenant, type Tenant } from './tenant';
+import { assertClaimableDomains, newDomainVerificationToken } from './email-domains';
+import { assertConnectionFree, provenFields } from './prove-connection';
 import { createTenantKey } from './tenant-keys';
 import { TenantError, rethrowUniqueViolation } from './tenant-error';
 import { dpopConflict, type TenantConfig } from './tenant-schema';
@@ -19,7 +21,7 @@ export type CreateTenantInput = Omit<TenantConfig, 'clientSecretEnv' | 'requireD
 
 export async function createTenant(
   input: CreateTenantInput,
-  context: AuditContext & { actor: string; actorUserId?: string | null },
+  context: AuditContext & { actor: string; actorUserId?: string | null; operator?: boolean },
 ): Promise<Tenant> {
   const usesKeys = input.clientAuthMethod === 'private_key_jwt';
   if (!usesKeys && !input.clientSecret) {
@@ -31,6 +33,11 @@ export async function createTenant(
   const dpopKeyCipher = input.requireDpop ? await createDpopKeyCipher(id) : null;
   const db = getDb();
   try {
+    const connection = { issuer: input.issuer, clientId: input.clientId };
+    // Never someone else's proven connection (the unique index on the proven pair settles a race). The
+    // operator vouches for what it registers; the wizard's draft proves its connection by a test sign-in.
+    await assertConnectionFree(db, id, connection);
+    assertClaimableDomains(input.emailDomains);
     const row = await db.$transaction(async (tx) => {
       await tx.tenant.create({
         data: {
@@ -48,7 +55,14 @@ export async function createTenant(
           oktaOrgDomain: input.oktaOrgDomain ?? null,
           requireDpop: input.requireDpop ?? false,
           dpopKeyCipher,
-          emailDomains: { create: input.emailDomains.map((domain) => ({ domain })) },
+          domainVerificationToken: newDomainVerificationToken(),
+          ...(context.operator ? provenFields(connection, 'operator') : {}),
+          emailDomains: {
+            create: input.emailDomains.map((domain) => ({
+              domain,
+              ...(context.operator ? { verifiedDomain: domain, verifiedAt: new Date(), verifiedBy: 'operator' } : {}),
+            })),
+          },
         },
       });
       // private_key_jwt: the tenant's first key pair; its public half is what the admin gives Okta.
@@ -66,6 +80,7 @@ export async function createTenant(
     });
     return toTenant(row);
   } catch (error) {
+    if (error instanceof TenantError) throw error;
     rethrowUniqueViolation(error, { slug: input.slug, domains: input.emailDomains });
   }
 }
@@ -87,6 +102,9 @@ export function auditView(t: Tenant) {
         : [...(t.hasClientSecret ? ['current client secret'] : []), ...(t.hasNextClientSecret ? ['new client secret'] : [])],
     scopes: t.scopes,
     emailDomains: t.emailDomains,
+    verifiedEmailDomains: t.verifiedEmailDomains,
+    connectionProven: t.connectionProven,
+    pendingConnection: t.pendingConnection ? { issuer: t.pendingConnection.issuer, clientId: t.pendingConnection.clientId } : null,
     loginInitiatedBy: t.loginInitiatedBy,
     tileLoginFlow: t.tileLoginFlow,
     oktaOrgDomain: t.oktaOrgDomain,

@@ -14,7 +14,8 @@ export async function exportTenants(): Promise<TenantFile> {
       clientId: t.clientId,
       clientAuthMethod: t.clientAuthMethod,
       scopes: t.scopes as TenantFile['tenants'][number]['scopes'],
-      emailDomains: t.emailDomains,
+      // Only verified domains: an import is the operator's word and approves what it lists.
+      emailDomains: t.verifiedEmailDomains,
       loginInitiatedBy: t.loginInitiatedBy,
       tileLoginFlow: t.tileLoginFlow,
       ...(t.oktaOrgDomain ? { oktaOrgDomain: t.oktaOrgDomain } : {}),

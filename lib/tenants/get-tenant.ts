@@ -1,4 +1,4 @@
-/** Tenant lookups: by id, by slug, by exact issuer, by email domain. Plain objects, never the secret. */
+/** Tenant lookups: by id, by slug, by proven issuer connection, by verified email domain. Plain objects, never the secret. */
 import { getDb } from '@/lib/db/client';
 import { emailDomainSchema, slugSchema } from './tenant-schema';
 import { tenantInclude, toTenant, type Tenant } from './tenant';
@@ -16,18 +16,54 @@ export async function getTenantBySlug(slug: string): Promise<Tenant | null> {
   return row ? toTenant(row) : null;
 }
 
-/** Every tenant whose issuer is exactly `issuer` (one Okta org may hold several app instances). */
-export async function getTenantsByIssuer(issuer: string): Promise<Tenant[]> {
-  const rows = await getDb().tenant.findMany({ where: { issuer }, include: tenantInclude, orderBy: { slug: 'asc' } });
+/** Okta's tile modes: the initiate login URI (`redirect`), or the ID token POST (`id_token`, Okta Simplified). */
+export type TileMode = 'redirect' | 'id_token';
+
+export type IssuerConnectionFilter = {
+  /** Only this tenant (the initiate login URI's `tenant=<slug>`). */
+  slug?: string | null;
+  /** Only connections whose client id is one of these (an ID token's `aud`). */
+  clientIds?: string[];
+  /** Only tenants that switched this tile mode on (Login initiated by: Either, and this Login flow). */
+  tileMode?: TileMode;
+  /** At most this many (default 2: enough to tell one from several). */
+  limit?: number;
+};
+
+/**
+ * Active proven connections for an issuer: the active tenants whose (issuer, client id) a test sign-in (or the
+ * operator) proved, narrowed by `filter`. The only way an IdP-initiated request (initiate login URI, Okta
+ * Simplified POST, Universal Logout) finds its tenant by issuer: a draft, a suspended tenant, or a connection
+ * nobody proved never answers for an issuer, so naming another customer's issuer changes nothing for it.
+ * One indexed query (`provenIssuer`, `provenClientId` unique index; `slug` unique), never a scan of the issuer's tenants.
+ */
+export async function getActiveProvenConnectionsForIssuer(issuer: string, filter: IssuerConnectionFilter = {}): Promise<Tenant[]> {
+  if (issuer.length > 1024 || (filter.clientIds && filter.clientIds.length === 0)) return [];
+  const mode = filter.tileMode ? { loginInitiatedBy: 'either' as const, tileLoginFlow: filter.tileMode } : {};
+  const rows = await getDb().tenant.findMany({
+    where: {
+      provenIssuer: issuer,
+      status: 'active',
+      ...(filter.slug ? { slug: filter.slug } : {}),
+      ...(filter.clientIds ? { provenClientId: { in: filter.clientIds.slice(0, 5) } } : {}),
+      ...mode,
+    },
+    include: tenantInclude,
+    orderBy: { slug: 'asc' },
+    take: Math.min(filter.limit ?? 2, 100),
+  });
   return rows.map(toTenant);
 }
 
-/** The tenant that registered the domain of `email` (or of a bare domain), if any. */
+/**
+ * The tenant that verified the domain of `email` (or of a bare domain), if any. Claimed but unverified domains
+ * never route. One lookup on the unique `verifiedDomain` index.
+ */
 export async function getTenantByEmailDomain(emailOrDomain: string): Promise<Tenant | null> {
   const domain = emailDomainSchema.safeParse(emailOrDomain.slice(emailOrDomain.lastIndexOf('@') + 1));
   if (!domain.success) return null;
   const row = await getDb().tenantEmailDomain.findUnique({
-    where: { domain: domain.data },
+    where: { verifiedDomain: domain.data },
     include: { tenant: { include: tenantInclude } },
   });
   return row ? toTenant(row.tenant) : null;

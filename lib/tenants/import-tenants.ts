@@ -29,7 +29,7 @@ const WRITE_CONCURRENCY = 6;
 
 export async function importTenants(
   json: unknown,
-  context: AuditContext & { actor: string },
+  context: AuditContext & { actor: string; operator?: boolean },
   secretSource: (name: string) => string | undefined,
 ): Promise<ImportResult> {
   const parsed = tenantFileSchema.safeParse(json);

@@ -17,7 +17,20 @@ export type Tenant = {
   lastDiscoveryCheckAt: Date | null;
   lastDiscoveryCheckCode: string | null;
   scopes: string[];
+  /** Every domain the tenant claims, verified or not (only verified ones route at /login). */
   emailDomains: string[];
+  /** The claimed domains that are verified (DNS TXT record or operator approval). */
+  verifiedEmailDomains: string[];
+  /** The value of the DNS TXT record that verifies this tenant's email domains. */
+  domainVerificationToken: string | null;
+  /**
+   * Whether (issuer, clientId) is proven — a test sign-in through it succeeded, or the operator vouched for
+   * it — and so takes part in issuer resolution (initiate login URI, Okta Simplified POST).
+   */
+  connectionProven: boolean;
+  connectionProvenAt: Date | null;
+  /** An admin's changed issuer/client, waiting for its test sign-in; the live connection keeps working. */
+  pendingConnection: { issuer: string; clientId: string; since: Date } | null;
   loginInitiatedBy: 'app_only' | 'either';
   tileLoginFlow: 'redirect' | 'id_token';
   /** Custom-domain issuers: the org's Okta-hosted domain, the only other origin of an Okta Simplified POST. */
@@ -51,6 +64,12 @@ export function toTenant(
     lastDiscoveryCheckCode: row.lastDiscoveryCheckCode,
     scopes: row.scopes,
     emailDomains: row.emailDomains.map((d) => d.domain),
+    verifiedEmailDomains: row.emailDomains.filter((d) => d.verifiedDomain !== null).map((d) => d.domain),
+    domainVerificationToken: row.domainVerificationToken,
+    connectionProven: row.provenIssuer === row.issuer && row.provenClientId === row.clientId,
+    connectionProvenAt: row.connectionProvenAt,
+    pendingConnection:
+      row.pendingIssuer && row.pendingClientId ? { issuer: row.pendingIssuer, clientId: row.pendingClientId, since: row.pendingSince ?? row.updatedAt } : null,
     loginInitiatedBy: row.loginInitiatedBy,
     tileLoginFlow: row.tileLoginFlow,
     oktaOrgDomain: row.oktaOrgDomain,

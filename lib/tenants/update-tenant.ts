@@ -10,7 +10,9 @@ import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { auditView } from './create-tenant';
+import { replaceEmailDomains } from './email-domains';
 import { endTenantSessions } from './end-tenant-sessions';
+import { assertConnectionFree, provenFields, unprovenFields } from './prove-connection';
 import { tenantInclude, toTenant, type Tenant } from './tenant';
 import { TenantError, rethrowUniqueViolation } from './tenant-error';
 import { dpopConflict, type TenantConfig } from './tenant-schema';
@@ -18,27 +20,41 @@ import { createDpopKeyCipher } from './tenant-dpop-key';
 
 export type TenantPatch = Partial<Omit<TenantConfig, 'clientSecretEnv'>>;
 
-/** Who changes a tenant: the CLI (`actor: 'cli'`) or a signed-in admin (`actorUserId`). */
-export type ChangeContext = AuditContext & { actor: string; actorUserId?: string | null };
+/**
+ * Who changes a tenant: the CLI (`actor: 'cli'`), the wizard, or a signed-in admin (`actorUserId`).
+ * `operator: true` (CLI, import, dev seed only) is the operator's word: a changed issuer/client counts as
+ * proven and listed email domains as approved.
+ */
+export type ChangeContext = AuditContext & { actor: string; actorUserId?: string | null; operator?: boolean };
 
 export async function updateTenant(slug: string, patch: TenantPatch, context: ChangeContext): Promise<Tenant> {
   const { clientSecret, emailDomains, ...fields } = patch;
   try {
     return await changeTenant(slug, 'tenant.updated', context, async (tx, current) => {
       const dpop = await dpopChange(tx, current, fields);
-      if (emailDomains) {
-        await tx.tenantEmailDomain.deleteMany({ where: { tenantId: current.id } });
-        await tx.tenantEmailDomain.createMany({ data: emailDomains.map((domain) => ({ domain, tenantId: current.id })) });
+      if (emailDomains) await replaceEmailDomains(tx, current.id, emailDomains, { approve: context.operator === true });
+      const connection = { issuer: fields.issuer ?? current.issuer, clientId: fields.clientId ?? current.clientId };
+      const connectionChanged = connection.issuer !== current.issuer || connection.clientId !== current.clientId;
+      if (connectionChanged && !context.operator && current.status !== 'draft') {
+        // An admin's change waits as a pending connection until its test sign-in (set-pending-connection.ts).
+        throw new TenantError('invalid', 'A live organization changes its issuer or client ID through a tested pending connection');
       }
+      if (connectionChanged) await assertConnectionFree(tx, current.id, connection);
       await tx.tenant.update({
         where: { id: current.id },
         data: {
           ...fields,
+          ...(connectionChanged ? (context.operator ? provenFields(connection, 'operator') : unprovenFields) : {}),
+          ...(connectionChanged && context.operator ? { pendingIssuer: null, pendingClientId: null, pendingSince: null } : {}),
           ...(clientSecret ? { clientSecretCipher: encryptSecret(clientSecret, getEnv().DATA_ENCRYPTION_KEY, current.id) } : {}),
           ...(dpop.dpopKeyCipher ? { dpopKeyCipher: dpop.dpopKeyCipher } : {}),
         },
       });
-      return { clientSecretChanged: Boolean(clientSecret), ...(dpop.dpopKeyCipher ? { dpopKeyCreated: true } : {}) };
+      return {
+        clientSecretChanged: Boolean(clientSecret),
+        ...(dpop.dpopKeyCipher ? { dpopKeyCreated: true } : {}),
+        ...(connectionChanged ? { connectionProven: context.operator === true } : {}),
+      };
     });
   } catch (error) {
     if (error instanceof TenantError) throw error;

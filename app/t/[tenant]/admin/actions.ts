@@ -16,6 +16,8 @@ import {
   activateNextKey, addNextKey, addNextSecret, discardNextKey, discardNextSecret, promoteNextSecret,
 } from '@/lib/tenants/rotate-client-credentials';
 import { emailDomainSchema, loginInitiatedBySchema, oktaOrgDomainSchema, scopesSchema, tileLoginFlowSchema } from '@/lib/tenants/tenant-schema';
+import { checkEmailDomain, type DomainCheck } from '@/lib/tenants/check-email-domain';
+import { discardPendingConnection, setPendingConnection } from '@/lib/tenants/pending-connection';
 import { updateTenant } from '@/lib/tenants/update-tenant';
 
 const list = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
@@ -34,15 +36,31 @@ const connectionSchema = z.object({
 
 export async function updateConnectionAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
   return runAdminAction(slug, 'update connection settings', connectionSchema, form, async (input, { tenant, context }) => {
-    let issuer = tenant.issuer;
-    if (input.issuer !== tenant.issuer) {
-      const check = await checkConnection(input.issuer);
+    const { issuer: issuerInput, clientId, ...settings } = input;
+    const method = tenant.clientAuthMethod === 'private_key_jwt' ? undefined : settings.clientAuthMethod;
+    await updateTenant(tenant.slug, { ...settings, clientAuthMethod: method }, context);
+    // A changed issuer or client ID is not trusted yet: it waits as the pending connection until a test sign-in
+    // through it succeeds; the live connection keeps working meanwhile.
+    const pending = tenant.pendingConnection ?? tenant;
+    if (issuerInput === pending.issuer && clientId === pending.clientId) return 'Saved.';
+    let issuer = issuerInput;
+    if (issuerInput !== tenant.issuer) {
+      const check = await checkConnection(issuerInput);
       if (!check.ok) throw new AdminError(check.message);
       issuer = check.issuer;
     }
-    const method = tenant.clientAuthMethod === 'private_key_jwt' ? undefined : input.clientAuthMethod;
-    await updateTenant(tenant.slug, { ...input, issuer, clientAuthMethod: method }, context);
-    return 'Saved.';
+    if (issuer === pending.issuer && clientId === pending.clientId) return 'Saved.';
+    const updated = await setPendingConnection(tenant.slug, { issuer, clientId }, context);
+    return updated.pendingConnection
+      ? 'Saved. The new issuer and client ID are pending: run a test sign-in through them to put them in use.'
+      : 'Saved. The pending change was withdrawn; the connection in use is unchanged.';
+  });
+}
+
+export async function discardPendingConnectionAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
+  return runAdminAction(slug, 'discard pending connection', none, form, async (_input, { tenant, context }) => {
+    await discardPendingConnection(tenant.slug, context);
+    return 'The pending connection was discarded.';
   });
 }
 
@@ -52,10 +70,32 @@ const domainsSchema = z.object({
 
 export async function updateDomainsAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
   return runAdminAction(slug, 'update email domains', domainsSchema, form, async ({ domains }, { tenant, context }) => {
-    await updateTenant(tenant.slug, { emailDomains: [...new Set(domains)] }, context);
-    return 'Saved.';
+    const updated = await updateTenant(tenant.slug, { emailDomains: [...new Set(domains)] }, context);
+    const unverified = updated.emailDomains.filter((d) => !updated.verifiedEmailDomains.includes(d));
+    return unverified.length
+      ? `Saved. ${unverified.join(', ')} route sign-ins only once verified: create the DNS record shown below, then check it.`
+      : 'Saved.';
   });
 }
+
+const checkDomainSchema = z.object({ domain: emailDomainSchema });
+
+export async function checkDomainAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
+  return runAdminAction(slug, 'check email domain', checkDomainSchema, form, async ({ domain }, { tenant, context }) => {
+    const result = await checkEmailDomain(tenant.id, domain, context);
+    if (result.verified) return `${domain} is verified: people who type an email of this domain are sent to your Okta.`;
+    throw new AdminError(DOMAIN_CHECK_MESSAGES[result.code](domain));
+  });
+}
+
+const DOMAIN_CHECK_MESSAGES: Record<DomainCheck['code'], (domain: string) => string> = {
+  record_missing: (d) => `No verification record found for ${d} yet. DNS changes can take a while to appear; check again later.`,
+  wrong_value: (d) => `The TXT record of ${d} does not hold this organization's value. Copy the value exactly as shown.`,
+  dns_error: (d) => `DNS did not answer for ${d}. Try again in a moment.`,
+  taken: (d) => `${d} is already verified by another organization here. Contact support if it is yours.`,
+  verified: (d) => `${d} is verified.`,
+  approved: (d) => `${d} was approved by the operator.`,
+};
 
 const secretSchema = z.object({ clientSecret: z.string().trim().min(8, 'paste the whole secret from Okta').max(1000) });
 

@@ -6,23 +6,53 @@ import { requireTenantPage } from '@/lib/auth/tenant-guard';
 import { getEnv } from '@/lib/env';
 import { oktaAppValues } from '@/lib/oin/oin-values';
 import { SCOPES } from '@/lib/tenants/tenant-schema';
-import { updateConnectionAction } from '../actions';
+import { discardPendingConnectionAction, updateConnectionAction } from '../actions';
 import { DpopCard } from './dpop-card';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Connection settings' };
 
-export default async function ConnectionPage({ params }: { params: Promise<{ tenant: string }> }) {
+type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ConnectionPage({ params, searchParams }: Props) {
   const { tenant } = await requireTenantPage((await params).tenant, 'admin', 'view connection settings');
   const values = oktaAppValues(getEnv().APP_URL);
+  const tested = (await searchParams).tested === '1' && !tenant.pendingConnection && tenant.connectionProven;
+  const pending = tenant.pendingConnection;
   return (
     <>
       <h1 className="text-2xl font-bold">Connection settings</h1>
+      {/* The connection in use, and a changed one waiting for its test sign-in (lib/tenants/pending-connection.ts). */}
+      <Card title="Okta connection in use" testId="connection-state">
+        <p className="text-sm">
+          Issuer <code>{tenant.issuer}</code>, client ID <code>{tenant.clientId}</code>:{' '}
+          {tenant.connectionProven ? (
+            <b data-testid="connection-proven">proven{tenant.connectionProvenAt ? ` on ${tenant.connectionProvenAt.toISOString().slice(0, 10)}` : ''}</b>
+          ) : (
+            <b data-testid="connection-unproven">not proven yet: the Okta tile does not sign anyone in until a test sign-in succeeds</b>
+          )}
+          .
+        </p>
+        {tested ? <p role="status" data-testid="connection-tested" className="rounded-lg bg-green-50 px-3 py-2 text-sm text-green-800">The test sign-in worked: the new connection is now in use.</p> : null}
+        {pending ? (
+          <div className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="pending-connection">
+            <p>
+              <b>Pending:</b> issuer <code>{pending.issuer}</code>, client ID <code>{pending.clientId}</code>. It is not used until a test sign-in
+              through it succeeds; until then the connection above keeps signing people in. Sign in with any account of that Okta org that is
+              assigned to the app; your own session here is not changed.
+            </p>
+            <form method="post" action={`/t/${tenant.slug}/admin/connection/test-sign-in`}>
+              <button type="submit" className="rounded-lg bg-blue-700 px-4 py-2 text-white hover:bg-blue-800">Test sign-in through the pending connection</button>
+            </form>
+            <ActionForm action={discardPendingConnectionAction.bind(null, tenant.slug)} submitLabel="Discard the pending connection" variant="secondary" />
+          </div>
+        ) : null}
+      </Card>
       <Card>
         <ActionForm action={updateConnectionAction.bind(null, tenant.slug)} submitLabel="Save settings">
           <TextField label="Organization name" name="displayName" defaultValue={tenant.displayName} required maxLength={64} />
-          <TextField label="Okta issuer" name="issuer" defaultValue={tenant.issuer} required hint="A changed issuer is checked through discovery before it is saved." />
-          <TextField label="Client ID" name="clientId" defaultValue={tenant.clientId} required maxLength={200} />
+          <TextField label="Okta issuer" name="issuer" defaultValue={pending?.issuer ?? tenant.issuer} required hint="A changed issuer is checked through discovery, then waits as the pending connection until a test sign-in through it succeeds." />
+          <TextField label="Client ID" name="clientId" defaultValue={pending?.clientId ?? tenant.clientId} required maxLength={200} hint="A changed client ID also waits for a test sign-in." />
           {tenant.clientAuthMethod === 'private_key_jwt' ? (
             <p className="text-sm">Client authentication: <b>Public key / Private key</b> (keys under Credentials).</p>
           ) : (
@@ -61,7 +91,7 @@ export default async function ConnectionPage({ params }: { params: Promise<{ ten
       <Card title="Values in Okta">
         <CopyValue label="Sign-in redirect URI" value={values.signInRedirectUri} />
         <CopyValue label="Sign-out redirect URI" value={values.signOutRedirectUri} />
-        <CopyValue label="Initiate login URI" value={values.initiateLoginUriForTenant(tenant.slug)} />
+        <CopyValue label="Initiate login URI" value={values.initiateLoginUri(tenant.slug)} />
       </Card>
     </>
   );

@@ -22,6 +22,7 @@ const ROUTE_HANDLER_PATHS: readonly RegExp[] = [
   /^\/onboarding\/test-sign-in\/?$/,
   /^\/t\/[^/]+\/consent\/(decision|logo)\/?$/,
   /^\/t\/[^/]+\/admin\/consent\/export\/?$/,
+  /^\/t\/[^/]+\/admin\/connection\/test-sign-in\/?$/,
 ];
 
 export const isRouteHandlerPath = (pathname: string) => ROUTE_HANDLER_PATHS.some((p) => p.test(pathname));

@@ -15,7 +15,7 @@ export type OinSubmission = { appUrl: string; sections: OinSection[]; problems: 
 export const CATALOG_LIMITS = { displayName: 64, description: 1023 } as const;
 
 /** The initiate login URI with the tenant as an OIN integration variable, in Okta Expression Language. */
-export const initiateLoginUriTemplate = (appUrl: string) => `${oktaAppValues(appUrl).initiateLoginUri}?${TENANT_VARIABLE}={app.${TENANT_VARIABLE}}`;
+export const initiateLoginUriTemplate = (appUrl: string) => oktaAppValues(appUrl).initiateLoginUriOin;
 
 export function oinSubmission(appUrl: string, logo: { file: string; check: LogoCheck }): OinSubmission {
   const v = oktaAppValues(appUrl);

@@ -38,7 +38,7 @@ export function oktaAppValues(appUrl: string): OktaAppValues {
     signInRedirectUri: `${base}${CALLBACK_PATH}`,
     signOutRedirectUri: `${base}${SIGNED_OUT_PATH}`,
     initiateLoginUri: (slug) => `${base}${INITIATE_LOGIN_PATH}?tenant=${encodeURIComponent(slug)}`,
-    initiateLoginUriOin: `${base}${INITIATE_LOGIN_PATH}?tenant={app.tenant}`,
+    initiateLoginUriOin: `${base}${INITIATE_LOGIN_PATH}?${TENANT_VARIABLE}={app.${TENANT_VARIABLE}}`,
     jwksUri: (slug) => `${base}${jwksPath(slug)}`,
     guideUrl: `${base}${GUIDE_PATH}`,
     universalLogoutUri: `${base}${UNIVERSAL_LOGOUT_PATH}`,

@@ -4,7 +4,7 @@ import { startOktaStandIn, type StandIn } from '@/dev/okta-stand-in/index';
 import { getDb } from '@/lib/db/client';
 import { importTenants, mapBounded } from '@/lib/tenants/import-tenants';
 
-const context = { actor: 'cli', requestId: 'import-test' };
+const context = { actor: 'cli', requestId: 'import-test', operator: true }; // as `npm run tenant -- import` does
 const prefix = `imp-${Date.now().toString(36)}`;
 
 describe('tenant import', () => {
@@ -75,7 +75,7 @@ describe('tenant import', () => {
     clash.tenants[0]!.slug = `${prefix}x-clash`;
     clash.tenants[0]!.clientId = 'import-client-3'; // (issuer, client id) already belongs to tenant 3
     clash.tenants[0]!.issuer = issuers[1];
-    await expect(importTenants(clash, context, () => undefined)).rejects.toThrow(new RegExp(`${prefix}x-clash: Another tenant`));
+    await expect(importTenants(clash, context, () => undefined)).rejects.toThrow(new RegExp(`${prefix}x-clash: Another organization here already uses this Okta app`));
   });
 });
 

@@ -97,9 +97,7 @@ async function main(argv: string[]): Promise<number> {
       const secret = values['client-secret-stdin'] || values['client-secret-env'] ? await readSecret(values) : undefined;
       const given = dropUndefined({ ...fields(values), clientSecret: secret });
       // Only the options given change: `.partial()` still fills in schema defaults (status, scopes, …), so drop those.
-      const patch = Object.fromEntries(
-        Object.entries(tenantConfigSchema.partial().parse(given)).filter(([key]) => key in given),
-      ) as Partial<TenantConfig>;
+      const patch = Object.fromEntries(Object.entries(parsePatch(given)).filter(([key]) => key in given)) as Partial<TenantConfig>;
       if (patch.issuer) patch.issuer = (await verifyIssuer(patch.issuer)).issuer;
       const tenant = await updateTenant(slug, patch, context);
       out(`Updated tenant ${tenant.slug}`, view(tenant));
@@ -160,10 +158,18 @@ function flag(value: unknown) {
 }
 
 function parse(input: Record<string, unknown>) {
-  const result = tenantConfigSchema.safeParse(dropUndefined(input));
+  return orRefuse(tenantConfigSchema.safeParse(dropUndefined(input)));
+}
+
+function parsePatch(input: Record<string, unknown>) {
+  return orRefuse(tenantConfigSchema.partial().safeParse(input));
+}
+
+/** A refused input is one line naming the field, never zod's issue list. */
+function orRefuse<T>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }): T {
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new TenantError('invalid', `${issue.path.join('.') || 'input'}: ${issue.message}`);
+    throw new TenantError('invalid', `${issue.path.map(String).join('.') || 'input'}: ${issue.message}`);
   }
   return result.data;
 }

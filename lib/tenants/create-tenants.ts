@@ -1,8 +1,9 @@
 /**
  * Creates many tenants in one transaction (the bulk path of `importTenants`): one insert for the tenants,
  * one for their email domains, one read back, one insert for their audit events — the same rows and the same
- * `tenant.created` events as `createTenant` would write one by one. Tenants that use `private_key_jwt` need a
- * key pair each and go through `createTenant`. The caller has verified every issuer and authorized the actor.
+ * `tenant.created` events as `createTenant` would write one by one. Tenants that use `private_key_jwt` or DPoP
+ * need a key each and go through `createTenant`. What the operator imports counts as proven (connection) and
+ * approved (email domains), as in `createTenant`. The caller has verified every issuer and authorized the actor.
  * Any failure (a taken slug, domain or client id) rolls the whole batch back; the caller then creates the
  * batch one by one to name the tenant at fault.
  */
@@ -13,19 +14,23 @@ import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { auditView, type CreateTenantInput } from './create-tenant';
+import { assertClaimableDomains, newDomainVerificationToken } from './email-domains';
+import { provenFields } from './prove-connection';
 import { tenantInclude, toTenant } from './tenant';
 import { TenantError } from './tenant-error';
 
-export async function createTenants(inputs: CreateTenantInput[], context: AuditContext & { actor: string }): Promise<void> {
+export async function createTenants(inputs: CreateTenantInput[], context: AuditContext & { actor: string; operator?: boolean }): Promise<void> {
   if (inputs.length === 0) return;
   const keys = getEnv().DATA_ENCRYPTION_KEY;
   const rows = inputs.map((input) => {
     if (input.clientAuthMethod === 'private_key_jwt') throw new TenantError('invalid', `${input.slug}: private_key_jwt tenants are created one by one`);
+    if (input.requireDpop) throw new TenantError('invalid', `${input.slug}: DPoP tenants are created one by one`);
     if (!input.clientSecret) throw new TenantError('secret_required', `${input.slug}: a client secret is required for ${input.clientAuthMethod}`);
+    assertClaimableDomains(input.emailDomains);
     const id = randomUUID();
     return { id, input, cipher: encryptSecret(input.clientSecret, keys, id) };
   });
-  const { actor, ...audit } = context;
+  const { actor, operator, ...audit } = context;
   await getDb().$transaction(async (tx) => {
     await tx.tenant.createMany({
       data: rows.map(({ id, input, cipher }) => ({
@@ -40,9 +45,15 @@ export async function createTenants(inputs: CreateTenantInput[], context: AuditC
         scopes: input.scopes,
         loginInitiatedBy: input.loginInitiatedBy,
         tileLoginFlow: input.tileLoginFlow,
+        oktaOrgDomain: input.oktaOrgDomain ?? null,
+        domainVerificationToken: newDomainVerificationToken(),
+        ...(operator ? provenFields({ issuer: input.issuer, clientId: input.clientId }, 'operator') : {}),
       })),
     });
-    const domains = rows.flatMap(({ id, input }) => input.emailDomains.map((domain) => ({ domain, tenantId: id })));
+    const approved = operator ? { verifiedAt: new Date(), verifiedBy: 'operator' } : null;
+    const domains = rows.flatMap(({ id, input }) =>
+      input.emailDomains.map((domain) => ({ domain, tenantId: id, ...(approved ? { verifiedDomain: domain, ...approved } : {}) })),
+    );
     if (domains.length) await tx.tenantEmailDomain.createMany({ data: domains });
     const created = await tx.tenant.findMany({ where: { id: { in: rows.map((r) => r.id) } }, include: tenantInclude });
     await tx.auditEvent.createMany({

@@ -58,7 +58,8 @@ export async function importTenants(
       .map((e) => ({ ...e, values: { ...e.config, issuer: verified.get(e.config.issuer)!.issuer, clientSecret: e.secret } }));
     const existing = await existingSlugs(batch.map((e) => e.config.slug));
     const creates = batch.filter((e) => !existing.has(e.config.slug));
-    const bulk = creates.filter((e) => e.values.clientAuthMethod !== 'private_key_jwt');
+    const oneAtATime = (e: (typeof creates)[number]) => e.values.clientAuthMethod === 'private_key_jwt' || e.values.requireDpop === true;
+    const bulk = creates.filter((e) => !oneAtATime(e));
     // New tenants in one transaction; if it fails, one by one below, which names the tenant at fault.
     const bulkDone = await createTenants(bulk.map((e) => e.values), context).then(
       () => true,
@@ -67,7 +68,7 @@ export async function importTenants(
         throw error;
       },
     );
-    const oneByOne = batch.filter((e) => existing.has(e.config.slug) || !bulkDone || e.values.clientAuthMethod === 'private_key_jwt');
+    const oneByOne = batch.filter((e) => existing.has(e.config.slug) || !bulkDone || oneAtATime(e));
     await mapBounded(oneByOne, WRITE_CONCURRENCY, ({ config, secret, named, values }) =>
       writeOne(config.slug, async () => {
         if (existing.has(config.slug)) {

@@ -53,7 +53,7 @@ beforeAll(async () => {
       clientAuthMethod: 'client_secret_basic', scopes: ['openid', 'profile', 'email'], emailDomains: [],
       loginInitiatedBy: 'app_only', tileLoginFlow: 'redirect',
     },
-    { actor: 'test', requestId: 'it' },
+    { actor: 'test', requestId: 'it', operator: true }, // the operator's word: the connection counts as proven
   );
 });
 afterAll(async () => {

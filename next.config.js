@@ -11,6 +11,8 @@ const securityHeaders = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
 ];
 
+import createNextIntlPlugin from 'next-intl/plugin';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -34,4 +36,5 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl: the language and catalogue of each request (no locale in URLs: public URIs are fixed, see DESIGN.md).
+export default createNextIntlPlugin('./lib/i18n/request.ts')(nextConfig);

@@ -11,13 +11,13 @@ export default async function Home() {
   return (
     <section className="space-y-6">
       <h1 className="text-3xl font-bold">{brand.productName}</h1>
-      <p className="max-w-2xl text-slate-600">{brand.tagline}</p>
-      <Link href="/login" className="inline-block rounded-lg bg-blue-700 px-5 py-2.5 font-medium text-white hover:bg-blue-800">
+      <p className="max-w-2xl text-fg-muted">{brand.tagline}</p>
+      <Link href="/login" className="inline-block rounded-lg bg-accent px-5 py-2.5 font-medium text-on-accent hover:bg-accent-hover">
         Sign in
       </Link>
-      <p className="text-sm text-slate-600">
+      <p className="text-sm text-fg-muted">
         Setting the app up for your organization? Read the{' '}
-        <Link href="/guide" className="text-blue-700 underline">configuration guide</Link>.
+        <Link href="/guide" className="text-accent underline">configuration guide</Link>.
       </p>
     </section>
   );

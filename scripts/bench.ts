@@ -9,6 +9,7 @@
  *
  *   npm run bench -- [--seconds 5] [--connections 8] [--tenants 10000] [--reuse-build] [--only name,…] [--heap-snapshot] [--limiter]
  */
+import { buildStylesheet } from '@/lib/branding/build-stylesheet';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
     process.exit(run.status ?? 1);
   }
   if (!values['reuse-build'] || !existsSync(path.join(process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
-    console.log('Building (next build)… pass --reuse-build to use the existing build.');
+    console.log('Building (npm run build)… pass --reuse-build to use the existing build.');
+    await buildStylesheet({ minify: true });
     execFileSync(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const stack = await startBenchStack(port, values['heap-snapshot']);

@@ -9,6 +9,7 @@ import { demoTenantFile, seedDemoAdmins, seedDemoTenants } from '@/dev/demo-tena
 import { demoStandInConfig } from '@/dev/okta-stand-in/demo';
 import { startOktaStandIn } from '@/dev/okta-stand-in/index';
 import { closeDb, getPglite } from '@/lib/db/client';
+import { buildStylesheet, watchStylesheet } from '@/lib/branding/build-stylesheet';
 import { applyMigrations } from '@/lib/db/migrate';
 import { getEnv } from '@/lib/env';
 import { describeRuntime } from '@/lib/runtime/node-runtime';
@@ -29,6 +30,8 @@ async function main() {
   await seedDemoTenants(issuers);
   await seedDemoAdmins();
   await closeDb();
+  await buildStylesheet();
+  const stopWatching = watchStylesheet((error) => console.error(`Stylesheet: ${error instanceof Error ? error.message : String(error)}`));
 
   const next = spawn('npx', ['next', 'dev', '-p', String(env.PORT)], {
     stdio: ['inherit', 'inherit', 'inherit'],
@@ -38,6 +41,7 @@ async function main() {
 
   const stop = async (code: number) => {
     next.kill('SIGTERM');
+    stopWatching();
     await standIn.close();
     process.exit(code);
   };

@@ -1,12 +1,29 @@
 'use client';
 /**
- * A form bound to a server action through `useActionState`: shows the action's answer (an error in an
- * alert, a success as status) and disables the button while pending. Works without JavaScript too.
+ * A form bound to a server action through `useActionState`. The action answers a FormState: a success message
+ * (announced in a polite live region), an error message (an alert), and errors per field, which the fields
+ * below show under themselves (`aria-invalid`, `aria-describedby`); focus moves to the first bad field, or to
+ * the alert. Keeps what the person typed; disables the button while pending; works without JavaScript too.
  */
-import { startTransition, useActionState } from 'react';
+import { createContext, startTransition, useActionState, useContext, useEffect, useRef } from 'react';
 
-export type FormState = { ok: boolean; message?: string } | null;
+export type FormState = {
+  ok: boolean;
+  message?: string;
+  /** Error per field name, shown under that field. */
+  fieldErrors?: Partial<Record<string, string>>;
+  code?: string;
+} | null;
 export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
+
+const FormStateContext = createContext<FormState>(null);
+
+/** The error the last answer gave for a field of the enclosing ActionForm, if any. */
+export function useFieldError(name: string): string | undefined {
+  return useContext(FormStateContext)?.fieldErrors?.[name];
+}
+
+export const fieldErrorId = (name: string) => `${name}-error`;
 
 export function ActionForm({
   action,
@@ -14,44 +31,60 @@ export function ActionForm({
   children,
   variant = 'primary',
   className,
+  confirm,
 }: {
   action: FormAction;
   submitLabel: string;
   children?: React.ReactNode;
   variant?: 'primary' | 'secondary' | 'danger';
   className?: string;
+  /** Asked before submitting (for destructive actions): return false to cancel. */
+  confirm?: () => Promise<boolean>;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const alertRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (!state || state.ok) return;
+    const firstBad = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (firstBad ?? alertRef.current)?.focus();
+  }, [state]);
   const button = {
-    primary: 'bg-blue-700 text-white hover:bg-blue-800',
-    secondary: 'border border-slate-300 bg-white hover:bg-slate-100',
-    danger: 'border border-red-300 bg-white text-red-700 hover:bg-red-50',
+    primary: 'bg-accent text-on-accent hover:bg-accent-hover',
+    secondary: 'border border-control bg-surface hover:bg-surface-muted',
+    danger: 'border border-danger bg-surface text-danger hover:bg-danger-soft',
   }[variant];
   return (
-    <form
-      action={formAction}
-      // Submitting through a transition keeps what the person typed when the server says no (a plain form
-      // action would reset the fields); without JavaScript the `action` above still posts the form.
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => formAction(data));
-      }}
-      className={className ?? 'space-y-4'}
-    >
-      {children}
-      {state?.message ? (
-        <p
-          role={state.ok ? 'status' : 'alert'}
-          data-testid={state.ok ? 'form-ok' : 'form-error'}
-          className={`rounded-lg px-3 py-2 text-sm ${state.ok ? 'bg-green-50 text-green-800' : 'bg-red-50 text-red-800'}`}
-        >
-          {state.message}
+    <FormStateContext value={state}>
+      <form
+        ref={formRef}
+        action={formAction}
+        // Submitting through a transition keeps what the person typed when the server says no (a plain form
+        // action would reset the fields); without JavaScript the `action` above still posts the form.
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          void (async () => {
+            if (confirm && !(await confirm())) return;
+            startTransition(() => formAction(data));
+          })();
+        }}
+        className={className ?? 'space-y-4'}
+        noValidate={Boolean(state?.fieldErrors)}
+      >
+        {children}
+        {state && !state.ok && state.message ? (
+          <p ref={alertRef} tabIndex={-1} role="alert" data-testid="form-error" className="rounded-lg bg-danger-soft px-3 py-2 text-sm text-danger">
+            {state.message}
+          </p>
+        ) : null}
+        <p role="status" aria-live="polite" data-testid={state?.ok && state.message ? 'form-ok' : undefined} className={state?.ok && state.message ? 'rounded-lg bg-success-soft px-3 py-2 text-sm text-success' : 'sr-only'}>
+          {state?.ok ? state.message : ''}
         </p>
-      ) : null}
-      <button type="submit" disabled={pending} className={`rounded-lg px-4 py-2 font-medium disabled:opacity-60 ${button}`}>
-        {submitLabel}
-      </button>
-    </form>
+        <button type="submit" disabled={pending} className={`rounded-lg px-4 py-2 font-medium disabled:opacity-60 ${button}`}>
+          {submitLabel}
+        </button>
+      </form>
+    </FormStateContext>
   );
 }

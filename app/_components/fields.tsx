@@ -1,17 +1,36 @@
-/** Small form building blocks shared by the wizard and the admin area (server components). */
+'use client';
+/**
+ * Form building blocks shared by the wizard and the admin area. Inside an ActionForm, a field shows the error
+ * the server action gave for its name under itself and is marked `aria-invalid` and described by it.
+ */
+import { fieldErrorId, useFieldError } from './action-form';
+
 const input =
-  'mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-200';
+  'mt-1 block w-full rounded-lg border bg-surface px-3 py-2 text-fg focus:border-accent focus:ring-2 focus:ring-accent-soft';
+
+export function FieldError({ name }: { name: string }) {
+  const error = useFieldError(name);
+  return error ? (
+    <span id={fieldErrorId(name)} data-testid={`field-error-${name}`} className="mt-1 block text-sm font-medium text-danger">
+      {error}
+    </span>
+  ) : null;
+}
 
 export function TextField(props: {
   label: string;
   name: string;
   defaultValue?: string | null;
-  type?: 'text' | 'password' | 'url';
+  type?: 'text' | 'password' | 'url' | 'email' | 'search';
   required?: boolean;
   hint?: React.ReactNode;
   placeholder?: string;
   maxLength?: number;
+  autoComplete?: string;
 }) {
+  const error = useFieldError(props.name);
+  const hintId = props.hint ? `${props.name}-hint` : undefined;
+  const describedBy = [error ? fieldErrorId(props.name) : undefined, hintId].filter(Boolean).join(' ') || undefined;
   return (
     <label className="block">
       <span className="text-sm font-medium">{props.label}</span>
@@ -22,10 +41,13 @@ export function TextField(props: {
         required={props.required}
         placeholder={props.placeholder}
         maxLength={props.maxLength ?? 1024}
-        autoComplete="off"
-        className={input}
+        autoComplete={props.autoComplete ?? 'off'}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={`${input} ${error ? 'border-danger' : 'border-control'}`}
       />
-      {props.hint ? <span className="mt-1 block text-xs text-slate-500">{props.hint}</span> : null}
+      <FieldError name={props.name} />
+      {props.hint ? <span id={hintId} className="mt-1 block text-xs text-fg-muted">{props.hint}</span> : null}
     </label>
   );
 }
@@ -33,10 +55,10 @@ export function TextField(props: {
 export function Radio(props: { name: string; value: string; label: string; hint?: string; defaultChecked?: boolean }) {
   return (
     <label className="flex items-start gap-2">
-      <input type="radio" name={props.name} value={props.value} defaultChecked={props.defaultChecked} className="mt-1" />
+      <input type="radio" name={props.name} value={props.value} defaultChecked={props.defaultChecked} className="mt-1 accent-accent" />
       <span>
         <span className="font-medium">{props.label}</span>
-        {props.hint ? <span className="block text-sm text-slate-600">{props.hint}</span> : null}
+        {props.hint ? <span className="block text-sm text-fg-muted">{props.hint}</span> : null}
       </span>
     </label>
   );
@@ -44,7 +66,7 @@ export function Radio(props: { name: string; value: string; label: string; hint?
 
 export function Card({ title, children, testId }: { title?: string; children: React.ReactNode; testId?: string }) {
   return (
-    <section data-testid={testId} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+    <section data-testid={testId} className="space-y-4 rounded-xl border border-line bg-surface p-6 shadow-sm">
       {title ? <h2 className="text-lg font-semibold">{title}</h2> : null}
       {children}
     </section>

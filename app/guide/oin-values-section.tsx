@@ -16,10 +16,10 @@ export function OinValuesSection() {
           <tbody>
             {section.fields.map((f) => (
               <tr key={f.label} className="border-b align-top">
-                <th scope="row" className="w-56 py-2 pr-4 text-left font-normal text-slate-600">{f.label}</th>
+                <th scope="row" className="w-56 py-2 pr-4 text-left font-normal text-fg-muted">{f.label}</th>
                 <td className="py-2">
                   <span className="break-all font-mono" data-testid={`oin-${section.title}-${f.label}`}>{f.value}</span>
-                  {f.note ? <span className="block text-slate-500">{f.note}</span> : null}
+                  {f.note ? <span className="block text-fg-muted">{f.note}</span> : null}
                 </td>
               </tr>
             ))}

@@ -13,12 +13,12 @@ export const metadata: Metadata = { title: 'Configuration guide' };
  */
 export default function GuidePage() {
   const v = oktaAppValues(getEnv().APP_URL);
-  const code = 'rounded bg-slate-100 px-1.5 py-0.5 font-mono text-sm';
+  const code = 'rounded bg-surface-muted px-1.5 py-0.5 font-mono text-sm';
   return (
     <article className="prose-slate max-w-3xl space-y-6 leading-relaxed">
       <header>
         <h1 className="text-3xl font-bold">Configuring {brand.productName} with Okta</h1>
-        <p className="mt-2 text-slate-600">
+        <p className="mt-2 text-fg-muted">
           For Okta administrators of a customer organization. {brand.productName} signs your people in with your own Okta org
           (OpenID Connect, authorization code flow); each organization connects its own app integration.
         </p>

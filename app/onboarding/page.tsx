@@ -26,10 +26,10 @@ export default async function OnboardingPage({ searchParams }: Props) {
     const refusal = current.reason === 'none' ? null : INVITATION_REFUSALS[current.reason];
     return (
       <Card title={refusal?.title ?? 'Open your invitation link to start'} testId="onboarding-unavailable">
-        <p className="text-slate-600">
+        <p className="text-fg-muted">
           {refusal?.message ?? 'The setup starts from the invitation link you were sent. It continues in the browser where you opened it.'}
         </p>
-        <Link href="/guide" className="text-blue-700 underline">Read the configuration guide</Link>
+        <Link href="/guide" className="text-accent underline">Read the configuration guide</Link>
       </Card>
     );
   }
@@ -40,8 +40,8 @@ export default async function OnboardingPage({ searchParams }: Props) {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold">Connect {o.displayName ?? 'your organization'} to your Okta</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          Everything you need is on these pages; the <Link href="/guide" className="text-blue-700 underline">configuration guide</Link> has the same steps in one place.
+        <p className="mt-1 text-sm text-fg-muted">
+          Everything you need is on these pages; the <Link href="/guide" className="text-accent underline">configuration guide</Link> has the same steps in one place.
         </p>
       </div>
       <ol className="flex flex-wrap gap-2 text-sm" aria-label="Steps">
@@ -50,7 +50,7 @@ export default async function OnboardingPage({ searchParams }: Props) {
           const label = `${i + 1}. ${s.title}`;
           return (
             <li key={s.key} aria-current={s.key === step ? 'step' : undefined}
-              className={`rounded-full px-3 py-1 ${s.key === step ? 'bg-blue-700 text-white' : reachable ? 'bg-blue-50 text-blue-800' : 'bg-slate-100 text-slate-400'}`}>
+              className={`rounded-full px-3 py-1 ${s.key === step ? 'bg-accent text-on-accent' : reachable ? 'bg-accent-soft text-accent' : 'bg-surface-muted text-fg-muted'}`}>
               {reachable && s.key !== step ? <Link href={`/onboarding?step=${s.key}`}>{label}</Link> : label}
             </li>
           );
@@ -78,7 +78,7 @@ async function StepView({ step, o }: { step: WizardStep; o: Onboarding }) {
     case 'okta':
       return (
         <Card title="2. Create the app in Okta" testId="okta-instructions">
-          <ol className="list-decimal space-y-2 pl-5 text-slate-700">
+          <ol className="list-decimal space-y-2 pl-5 text-fg">
             <li>In the Okta Admin Console open <b>Applications → Applications → Create App Integration</b>.</li>
             <li>Sign-in method: <b>{OKTA_APP_SETTINGS.signInMethod}</b>. Application type: <b>{OKTA_APP_SETTINGS.applicationType}</b>.</li>
             <li>Grant type: <b>{OKTA_APP_SETTINGS.grantType}</b> only (leave Refresh Token off).</li>
@@ -87,21 +87,21 @@ async function StepView({ step, o }: { step: WizardStep; o: Onboarding }) {
           <CopyValue label="Sign-in redirect URI" value={values.signInRedirectUri} testId="value-redirect-uri" />
           <CopyValue label="Sign-out redirect URI" value={values.signOutRedirectUri} testId="value-signout-uri" />
           <CopyValue label="Initiate login URI" value={values.initiateLoginUri(slug)} testId="value-initiate-uri" />
-          <p className="text-sm text-slate-600">
+          <p className="text-sm text-fg-muted">
             It names your organization (<code>tenant={slug}</code>): keep it exactly so, or the tile cannot find you.
           </p>
           <h3 className="font-semibold">Tile: how people may start from Okta</h3>
           <ul className="space-y-2">
             {TILE_MODES.map((m) => (
-              <li key={m.title} className="rounded-lg border border-slate-200 p-3">
+              <li key={m.title} className="rounded-lg border border-line p-3">
                 <div className="font-medium">{m.title}</div>
-                <div className="text-sm text-slate-600">In Okta: {m.okta}</div>
+                <div className="text-sm text-fg-muted">In Okta: {m.okta}</div>
                 <div className="text-sm">{m.meaning}</div>
               </li>
             ))}
           </ul>
-          <p className="text-slate-700">Then assign the people who may use the app (Assignments tab), and keep the page open: you need the <b>Client ID</b> next.</p>
-          <Link href="/onboarding?step=connection" className="inline-block rounded-lg bg-blue-700 px-4 py-2 font-medium text-white">I have created the app</Link>
+          <p className="text-fg">Then assign the people who may use the app (Assignments tab), and keep the page open: you need the <b>Client ID</b> next.</p>
+          <Link href="/onboarding?step=connection" className="inline-block rounded-lg bg-accent px-4 py-2 font-medium text-on-accent">I have created the app</Link>
         </Card>
       );
     case 'connection': {
@@ -136,12 +136,12 @@ async function StepView({ step, o }: { step: WizardStep; o: Onboarding }) {
           </Card>
           {jwks ? (
             <Card title="Give Okta the app’s public key" testId="public-key">
-              <p className="text-slate-700">
+              <p className="text-fg">
                 In Okta, under <b>Client Credentials → Public key / Private key</b>, choose <b>Use a URL to fetch keys dynamically</b> and paste the JWKS URL — or add the public key below. The private key never leaves this app.
               </p>
               <CopyValue label="JWKS URL" value={values.jwksUri(slug)} testId="value-jwks-uri" />
               <CopyValue label="Public key (JWK)" value={JSON.stringify(jwks.keys[0], null, 2)} testId="value-public-jwk" />
-              <Link href="/onboarding?step=check" className="inline-block rounded-lg bg-blue-700 px-4 py-2 font-medium text-white">Continue</Link>
+              <Link href="/onboarding?step=check" className="inline-block rounded-lg bg-accent px-4 py-2 font-medium text-on-accent">Continue</Link>
             </Card>
           ) : null}
         </div>
@@ -153,15 +153,15 @@ async function StepView({ step, o }: { step: WizardStep; o: Onboarding }) {
       return (
         <Card title="4. Check the connection" testId="connection-check">
           {failed ? (
-            <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-red-800">{describeConnectionFailure(failed as ConnectionCheckCode)}</p>
+            <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-danger">{describeConnectionFailure(failed as ConnectionCheckCode)}</p>
           ) : (
-            <p role="status" className="rounded-lg bg-green-50 px-3 py-2 text-green-800">
+            <p role="status" className="rounded-lg bg-success-soft px-3 py-2 text-success">
               Your Okta answered correctly: issuer <code>{t.issuer}</code>, an Okta org authorization server with RS256 signing keys.
             </p>
           )}
           <div className="flex gap-3">
             <ActionForm action={recheckAction} submitLabel="Check again" variant="secondary" />
-            {!failed ? <Link href="/onboarding?step=test" className="self-end rounded-lg bg-blue-700 px-4 py-2 font-medium text-white">Continue to the test sign-in</Link> : null}
+            {!failed ? <Link href="/onboarding?step=test" className="self-end rounded-lg bg-accent px-4 py-2 font-medium text-on-accent">Continue to the test sign-in</Link> : null}
           </div>
         </Card>
       );
@@ -169,33 +169,33 @@ async function StepView({ step, o }: { step: WizardStep; o: Onboarding }) {
     case 'test':
       return (
         <Card title="5. Test sign-in" testId="test-sign-in">
-          <p className="text-slate-700">
+          <p className="text-fg">
             Sign in through your Okta with your own account (it must be assigned to the app). The app shows what Okta sent, and
             that identity becomes the first administrator of {o.displayName}. A successful test sign-in also proves that this Okta app is
             yours: only then (and once active) does the Okta tile sign anyone in to {o.displayName}. Other people cannot sign in until you activate.
           </p>
           {o.testClaims ? (
-            <dl className="grid grid-cols-[8rem_1fr] gap-2 rounded-lg border border-green-200 bg-green-50 p-4" data-testid="test-claims">
-              <dt className="text-sm text-slate-500">Subject (sub)</dt><dd className="font-mono text-sm" data-testid="claim-sub">{o.testClaims.sub}</dd>
-              <dt className="text-sm text-slate-500">Email</dt><dd data-testid="claim-email">{o.testClaims.email ?? '—'}</dd>
-              <dt className="text-sm text-slate-500">Name</dt><dd data-testid="claim-name">{o.testClaims.name ?? '—'}</dd>
-              <dt className="text-sm text-slate-500">Issuer</dt><dd className="font-mono text-sm" data-testid="claim-issuer">{o.testClaims.iss}</dd>
+            <dl className="grid grid-cols-[8rem_1fr] gap-2 rounded-lg border border-success bg-success-soft p-4" data-testid="test-claims">
+              <dt className="text-sm text-fg-muted">Subject (sub)</dt><dd className="font-mono text-sm" data-testid="claim-sub">{o.testClaims.sub}</dd>
+              <dt className="text-sm text-fg-muted">Email</dt><dd data-testid="claim-email">{o.testClaims.email ?? '—'}</dd>
+              <dt className="text-sm text-fg-muted">Name</dt><dd data-testid="claim-name">{o.testClaims.name ?? '—'}</dd>
+              <dt className="text-sm text-fg-muted">Issuer</dt><dd className="font-mono text-sm" data-testid="claim-issuer">{o.testClaims.iss}</dd>
             </dl>
           ) : null}
           <div className="flex gap-3">
             <form method="post" action="/onboarding/test-sign-in">
-              <button type="submit" className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100">
+              <button type="submit" className="rounded-lg border border-control bg-surface px-4 py-2 font-medium hover:bg-surface-muted">
                 {o.testClaims ? 'Test again' : 'Sign in with Okta to test'}
               </button>
             </form>
-            {o.testClaims ? <Link href="/onboarding?step=activate" className="rounded-lg bg-blue-700 px-4 py-2 font-medium text-white">Continue</Link> : null}
+            {o.testClaims ? <Link href="/onboarding?step=activate" className="rounded-lg bg-accent px-4 py-2 font-medium text-on-accent">Continue</Link> : null}
           </div>
         </Card>
       );
     case 'activate':
       return (
         <Card title="6. Activate" testId="activate">
-          <p className="text-slate-700">
+          <p className="text-fg">
             Activating lets everyone your Okta assigns to the app sign in to {o.displayName}. You, {o.testClaims?.email ?? o.testClaims?.sub},
             are its administrator and will land in the administration area.
           </p>

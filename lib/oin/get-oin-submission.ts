@@ -11,7 +11,7 @@ import { oinSubmission, type OinSubmission } from './oin-submission';
 
 export function readLogoCheck(file: string = brand.oinLogoFile, root = process.cwd()): LogoCheck {
   try {
-    return checkOinLogo(readFileSync(path.resolve(root, file)));
+    return checkOinLogo(readFileSync(/*turbopackIgnore: true*/ path.resolve(root, file)));
   } catch {
     return { ok: false, bytes: 0, image: null, problems: ['file not found'] };
   }

@@ -77,11 +77,11 @@ async function runFlow(flow: Flow, newPage: () => Promise<import('@playwright/te
   }
 }
 
-/** `next build`, as `npm run build` does (its output goes to stderr, keeping stdout to the flow lines). */
+/** `npm run build` (stylesheet, then `next build`; its output goes to stderr, keeping stdout to the flow lines). */
 function build() {
-  console.error('Building the app (next build; --no-build skips this)…');
-  const run = spawnSync('npx', ['next', 'build'], { stdio: ['ignore', 2, 2] });
-  if (run.status !== 0) throw new Error(`next build failed (exit ${run.status})`);
+  console.error('Building the app (npm run build; --no-build skips this)…');
+  const run = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 2, 2] });
+  if (run.status !== 0) throw new Error(`npm run build failed (exit ${run.status})`);
 }
 
 function standInFlows(stack: Stack): Flow[] {

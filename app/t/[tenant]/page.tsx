@@ -20,28 +20,28 @@ export default async function TenantHome({ params }: Props) {
   return (
     <section className="space-y-6">
       <div>
-        <p className="text-sm font-medium uppercase tracking-wide text-blue-700">{tenant.displayName}</p>
+        <p className="text-sm font-medium uppercase tracking-wide text-accent">{tenant.displayName}</p>
         <h1 className="mt-1 text-3xl font-bold" data-testid="welcome">
           Welcome, {session.user.name ?? session.user.email ?? session.user.sub}
         </h1>
       </div>
-      <dl className="grid grid-cols-1 gap-x-6 gap-y-3 rounded-xl border border-slate-200 bg-white p-6 sm:grid-cols-[12rem_1fr]">
-        <dt className="text-sm text-slate-500">Signed in as</dt>
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-3 rounded-xl border border-line bg-surface p-6 sm:grid-cols-[12rem_1fr]">
+        <dt className="text-sm text-fg-muted">Signed in as</dt>
         <dd data-testid="user-email">{session.user.email ?? '—'}</dd>
-        <dt className="text-sm text-slate-500">Subject (sub)</dt>
+        <dt className="text-sm text-fg-muted">Subject (sub)</dt>
         <dd className="font-mono text-sm" data-testid="user-sub">{session.user.sub}</dd>
-        <dt className="text-sm text-slate-500">Organization</dt>
+        <dt className="text-sm text-fg-muted">Organization</dt>
         <dd data-testid="tenant-name">{tenant.displayName}</dd>
-        <dt className="text-sm text-slate-500">Through Okta org</dt>
+        <dt className="text-sm text-fg-muted">Through Okta org</dt>
         <dd className="font-mono text-sm" data-testid="tenant-issuer">{session.tenant.issuer}</dd>
-        <dt className="text-sm text-slate-500">Signed in</dt>
+        <dt className="text-sm text-fg-muted">Signed in</dt>
         <dd data-testid="sign-in-flow">{FLOW_LABEL[session.flow] ?? session.flow}</dd>
       </dl>
       <p>
-        <Link href={`/t/${tenant.slug}/account`} className="text-blue-700 underline">Your account and consent</Link>
+        <Link href={`/t/${tenant.slug}/account`} className="text-accent underline">Your account and consent</Link>
       </p>
       <form method="post" action="/api/auth/signout">
-        <button type="submit" className="rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100">
+        <button type="submit" className="rounded-lg border border-control bg-surface px-4 py-2 font-medium hover:bg-surface-muted">
           Sign out
         </button>
       </form>

@@ -20,32 +20,32 @@ export default async function AccountPage({ params }: Props) {
   return (
     <section className="space-y-6">
       <div>
-        <p className="text-sm font-medium uppercase tracking-wide text-blue-700">{tenant.displayName}</p>
+        <p className="text-sm font-medium uppercase tracking-wide text-accent">{tenant.displayName}</p>
         <h1 className="mt-1 text-3xl font-bold">Your account</h1>
-        <p className="mt-1 text-slate-600">Signed in as {session.user.email ?? session.user.sub}.</p>
+        <p className="mt-1 text-fg-muted">Signed in as {session.user.email ?? session.user.sub}.</p>
       </div>
-      <div className="rounded-xl border border-slate-200 bg-white p-6">
+      <div className="rounded-xl border border-line bg-surface p-6">
         <h2 className="text-lg font-semibold">Your consent</h2>
         {grants.length === 0 ? (
-          <p className="mt-2 text-slate-600" data-testid="no-grants">{tenant.displayName} does not ask for consent, or you have not given any.</p>
+          <p className="mt-2 text-fg-muted" data-testid="no-grants">{tenant.displayName} does not ask for consent, or you have not given any.</p>
         ) : (
-          <ul className="mt-4 divide-y divide-slate-200" data-testid="grants">
+          <ul className="mt-4 divide-y divide-line" data-testid="grants">
             {grants.map((g) => (
               <li key={g.id} className="flex flex-wrap items-center justify-between gap-4 py-3" data-testid="grant">
                 <div>
-                  <p className="font-medium">{g.title} <span className="text-sm text-slate-500">(version {g.version})</span></p>
-                  <p className="text-sm text-slate-600">{g.scopes.map((s) => SCOPE_ITEMS[s].label).join(' · ')}</p>
-                  <p className="text-sm text-slate-500">
+                  <p className="font-medium">{g.title} <span className="text-sm text-fg-muted">(version {g.version})</span></p>
+                  <p className="text-sm text-fg-muted">{g.scopes.map((s) => SCOPE_ITEMS[s].label).join(' · ')}</p>
+                  <p className="text-sm text-fg-muted">
                     Agreed {date(g.grantedAt)}{g.revokedAt ? ` · withdrawn ${date(g.revokedAt)}` : ''}
                   </p>
                 </div>
                 {g.revokedAt ? (
-                  <span className="text-sm text-slate-500" data-testid="grant-status">Withdrawn</span>
+                  <span className="text-sm text-fg-muted" data-testid="grant-status">Withdrawn</span>
                 ) : (
                   <form action={revokeGrantAction}>
                     <input type="hidden" name="slug" value={tenant.slug} />
                     <input type="hidden" name="grantId" value={g.id} />
-                    <button type="submit" className="rounded-lg border border-red-300 bg-white px-4 py-2 font-medium text-red-700 hover:bg-red-50">
+                    <button type="submit" className="rounded-lg border border-danger bg-surface px-4 py-2 font-medium text-danger hover:bg-danger-soft">
                       Withdraw consent
                     </button>
                   </form>
@@ -54,9 +54,9 @@ export default async function AccountPage({ params }: Props) {
             ))}
           </ul>
         )}
-        <p className="mt-4 text-sm text-slate-500">Withdrawing signs you out of {tenant.displayName} here at once; you will be asked again the next time you sign in.</p>
+        <p className="mt-4 text-sm text-fg-muted">Withdrawing signs you out of {tenant.displayName} here at once; you will be asked again the next time you sign in.</p>
       </div>
-      <Link href={`/t/${tenant.slug}`} className="text-blue-700 underline">Back to {tenant.displayName}</Link>
+      <Link href={`/t/${tenant.slug}`} className="text-accent underline">Back to {tenant.displayName}</Link>
     </section>
   );
 }

@@ -22,13 +22,13 @@ export default async function AdminLayout({ children, params }: { children: Reac
   return (
     <div className="grid gap-8 md:grid-cols-[12rem_1fr]">
       <nav aria-label="Administration" className="space-y-1">
-        <p className="mb-3 text-sm font-medium uppercase tracking-wide text-blue-700">{tenant.displayName}</p>
+        <p className="mb-3 text-sm font-medium uppercase tracking-wide text-accent">{tenant.displayName}</p>
         {NAV.map(([path, label]) => (
-          <Link key={path} href={`/t/${tenant.slug}/admin/${path}`} className="block rounded-lg px-3 py-1.5 text-slate-700 hover:bg-slate-100">
+          <Link key={path} href={`/t/${tenant.slug}/admin/${path}`} className="block rounded-lg px-3 py-1.5 text-fg hover:bg-surface-muted">
             {label}
           </Link>
         ))}
-        <Link href={`/t/${tenant.slug}`} className="mt-4 block px-3 text-sm text-slate-500 hover:underline">← Back to the app</Link>
+        <Link href={`/t/${tenant.slug}`} className="mt-4 block px-3 text-sm text-fg-muted hover:underline">← Back to the app</Link>
       </nav>
       <div className="min-w-0 space-y-6">{children}</div>
     </div>

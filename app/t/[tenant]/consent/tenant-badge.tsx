@@ -11,11 +11,11 @@ export function TenantBadge({ slug, name, logo }: { slug: string; name: string; 
         // eslint-disable-next-line @next/next/no-img-element
         <img src={src} referrerPolicy="no-referrer" alt={`${name} logo`} className="h-10 w-10 rounded-lg object-contain" data-testid="tenant-logo" />
       ) : (
-        <span aria-hidden className="flex h-10 w-10 items-center justify-center rounded-lg bg-blue-700 font-semibold text-white" data-testid="tenant-logo">
+        <span aria-hidden className="flex h-10 w-10 items-center justify-center rounded-lg bg-accent font-semibold text-on-accent" data-testid="tenant-logo">
           {initials}
         </span>
       )}
-      <span className="text-sm font-medium uppercase tracking-wide text-blue-700" data-testid="tenant-name">{name}</span>
+      <span className="text-sm font-medium uppercase tracking-wide text-accent" data-testid="tenant-name">{name}</span>
     </div>
   );
 }

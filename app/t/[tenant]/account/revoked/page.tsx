@@ -9,10 +9,10 @@ type Props = { params: Promise<{ tenant: string }> };
 export default async function ConsentRevokedPage({ params }: Props) {
   const { tenant: slug } = await params;
   return (
-    <section className="mx-auto max-w-md space-y-4 rounded-xl border border-slate-200 bg-white p-8 text-center shadow-sm">
+    <section className="mx-auto max-w-md space-y-4 rounded-xl border border-line bg-surface p-8 text-center shadow-sm">
       <h1 className="text-2xl font-semibold" data-testid="consent-revoked">Consent withdrawn</h1>
-      <p className="text-slate-600">You are signed out of this organization in the app. The next time you sign in, you will be asked for your consent again.</p>
-      <a href={`/api/auth/signin?tenant=${encodeURIComponent(slug)}`} className="inline-block rounded-lg bg-blue-700 px-5 py-2.5 font-medium text-white">
+      <p className="text-fg-muted">You are signed out of this organization in the app. The next time you sign in, you will be asked for your consent again.</p>
+      <a href={`/api/auth/signin?tenant=${encodeURIComponent(slug)}`} className="inline-block rounded-lg bg-accent px-5 py-2.5 font-medium text-on-accent">
         Sign in again
       </a>
     </section>

@@ -22,7 +22,7 @@ export default async function AdminsPage({ params }: { params: Promise<{ tenant:
         <ul className="divide-y" data-testid="admins">
           {admins.map((u) => (
             <li key={u.id} className="flex items-center justify-between py-2">
-              <span>{u.name ?? u.email ?? u.sub} <span className="text-xs text-slate-500">{u.email}</span></span>
+              <span>{u.name ?? u.email ?? u.sub} <span className="text-xs text-fg-muted">{u.email}</span></span>
               <ActionForm action={act} submitLabel="Remove admin role" variant="danger" className="flex items-center gap-2">
                 <input type="hidden" name="userId" value={u.id} />
                 <input type="hidden" name="role" value="member" />
@@ -32,9 +32,9 @@ export default async function AdminsPage({ params }: { params: Promise<{ tenant:
         </ul>
       </Card>
       <Card title="Make someone an administrator">
-        {members.length === 0 ? <p className="text-slate-600">Everyone who has signed in is already an administrator.</p> : (
+        {members.length === 0 ? <p className="text-fg-muted">Everyone who has signed in is already an administrator.</p> : (
           <ActionForm action={act} submitLabel="Grant admin role">
-            <select name="userId" aria-label="User" className="block w-full rounded-lg border border-slate-300 px-3 py-2">
+            <select name="userId" aria-label="User" className="block w-full rounded-lg border border-control px-3 py-2">
               {members.map((u) => <option key={u.id} value={u.id}>{u.email ?? u.sub}</option>)}
             </select>
             <input type="hidden" name="role" value="admin" />

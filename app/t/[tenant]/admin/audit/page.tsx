@@ -26,13 +26,13 @@ export default async function AuditPage({ params, searchParams }: Props) {
     <>
       <h1 className="text-2xl font-bold">Audit log</h1>
       <form method="get" className="flex flex-wrap items-end gap-3 text-sm">
-        <label>Type<select name="type" defaultValue={query.type ?? ''} className="ml-2 rounded border border-slate-300 px-2 py-1">
+        <label>Type<select name="type" defaultValue={query.type ?? ''} className="ml-2 rounded border border-control px-2 py-1">
           <option value="">all</option>
           {AUDIT_EVENT_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
         </select></label>
-        <label>From<input type="date" name="from" defaultValue={query.from} className="ml-2 rounded border border-slate-300 px-2 py-1" /></label>
-        <label>To<input type="date" name="to" defaultValue={query.to} className="ml-2 rounded border border-slate-300 px-2 py-1" /></label>
-        <button type="submit" className="rounded-lg border border-slate-300 bg-white px-3 py-1">Filter</button>
+        <label>From<input type="date" name="from" defaultValue={query.from} className="ml-2 rounded border border-control px-2 py-1" /></label>
+        <label>To<input type="date" name="to" defaultValue={query.to} className="ml-2 rounded border border-control px-2 py-1" /></label>
+        <button type="submit" className="rounded-lg border border-control bg-surface px-3 py-1">Filter</button>
       </form>
       <table className="w-full text-sm" data-testid="audit-log">
         <thead><tr className="border-b text-left"><th className="py-2">When (UTC)</th><th>What</th><th>Who</th><th>From</th><th>Details</th></tr></thead>
@@ -40,17 +40,17 @@ export default async function AuditPage({ params, searchParams }: Props) {
           {entries.map((e) => (
             <tr key={e.id} className="border-b align-top">
               <td className="py-1 whitespace-nowrap">{e.at.toISOString().slice(0, 19).replace('T', ' ')}</td>
-              <td><code>{e.type}</code>{e.code ? <div className="text-xs text-red-700">{e.code}</div> : null}</td>
+              <td><code>{e.type}</code>{e.code ? <div className="text-xs text-danger">{e.code}</div> : null}</td>
               <td>{e.actor ?? '—'}</td>
-              <td className="text-xs">{e.ip ?? '—'}<div className="max-w-[12rem] truncate text-slate-500" title={e.userAgent ?? ''}>{e.userAgent}</div></td>
-              <td><details><summary className="cursor-pointer text-xs text-blue-700">show</summary><pre className="max-w-md overflow-x-auto text-xs">{JSON.stringify(e.details, null, 2)}</pre></details></td>
+              <td className="text-xs">{e.ip ?? '—'}<div className="max-w-[12rem] truncate text-fg-muted" title={e.userAgent ?? ''}>{e.userAgent}</div></td>
+              <td><details><summary className="cursor-pointer text-xs text-accent">show</summary><pre className="max-w-md overflow-x-auto text-xs">{JSON.stringify(e.details, null, 2)}</pre></details></td>
             </tr>
           ))}
         </tbody>
       </table>
       <div className="flex gap-3 text-sm">
-        {query.page > 1 ? <Link href={link(query.page - 1)} className="text-blue-700 underline">← Newer</Link> : null}
-        {hasMore ? <Link href={link(query.page + 1)} className="text-blue-700 underline">Older →</Link> : null}
+        {query.page > 1 ? <Link href={link(query.page - 1)} className="text-accent underline">← Newer</Link> : null}
+        {hasMore ? <Link href={link(query.page + 1)} className="text-accent underline">Older →</Link> : null}
       </div>
     </>
   );

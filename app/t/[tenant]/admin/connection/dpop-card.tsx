@@ -12,7 +12,7 @@ export function DpopCard({ tenant }: { tenant: Pick<Tenant, 'slug' | 'requireDpo
   const simplified = tenant.tileLoginFlow === 'id_token';
   return (
     <Card title="Proof of possession (DPoP)" testId="dpop-settings">
-      <p className="text-sm text-slate-600">
+      <p className="text-sm text-fg-muted">
         Match the Okta app&apos;s General tab, <i>Proof of possession</i>: when it requires a DPoP header in token
         requests, so must this app. Each token request is then signed with a key this app keeps for your organization
         (RFC 9449); Okta needs nothing else. Change it in Okta and here together: sign-ins in between fail.
@@ -30,7 +30,7 @@ export function DpopCard({ tenant }: { tenant: Pick<Tenant, 'slug' | 'requireDpo
           <span className="font-medium">Require DPoP header in token requests</span>
         </label>
         {simplified ? (
-          <p id="dpop-simplified" role="note" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p id="dpop-simplified" role="note" className="rounded-lg bg-warning-soft px-3 py-2 text-sm text-warning">
             {DPOP_WITH_SIMPLIFIED_MESSAGE}
           </p>
         ) : null}

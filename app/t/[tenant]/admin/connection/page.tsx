@@ -33,16 +33,16 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
           )}
           .
         </p>
-        {tested ? <p role="status" data-testid="connection-tested" className="rounded-lg bg-green-50 px-3 py-2 text-sm text-green-800">The test sign-in worked: the new connection is now in use.</p> : null}
+        {tested ? <p role="status" data-testid="connection-tested" className="rounded-lg bg-success-soft px-3 py-2 text-sm text-success">The test sign-in worked: the new connection is now in use.</p> : null}
         {pending ? (
-          <div className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="pending-connection">
+          <div className="space-y-2 rounded-lg border border-warning bg-warning-soft p-3 text-sm" data-testid="pending-connection">
             <p>
               <b>Pending:</b> issuer <code>{pending.issuer}</code>, client ID <code>{pending.clientId}</code>. It is not used until a test sign-in
               through it succeeds; until then the connection above keeps signing people in. Sign in with any account of that Okta org that is
               assigned to the app; your own session here is not changed.
             </p>
             <form method="post" action={`/t/${tenant.slug}/admin/connection/test-sign-in`}>
-              <button type="submit" className="rounded-lg bg-blue-700 px-4 py-2 text-white hover:bg-blue-800">Test sign-in through the pending connection</button>
+              <button type="submit" className="rounded-lg bg-accent px-4 py-2 text-on-accent hover:bg-accent-hover">Test sign-in through the pending connection</button>
             </form>
             <ActionForm action={discardPendingConnectionAction.bind(null, tenant.slug)} submitLabel="Discard the pending connection" variant="secondary" />
           </div>
@@ -82,8 +82,8 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
           </fieldset>
           <label className="block text-sm">
             <span className="font-medium">Okta org domain (only for an issuer on a custom domain, with Okta Simplified)</span>
-            <input name="oktaOrgDomain" defaultValue={tenant.oktaOrgDomain ?? ''} placeholder="acme.okta.com" className="mt-1 block w-full rounded border border-slate-300 px-2 py-1" />
-            <span className="text-xs text-slate-500">Okta Simplified sign-ins are accepted only from your issuer or this domain.</span>
+            <input name="oktaOrgDomain" defaultValue={tenant.oktaOrgDomain ?? ''} placeholder="acme.okta.com" className="mt-1 block w-full rounded border border-control px-2 py-1" />
+            <span className="text-xs text-fg-muted">Okta Simplified sign-ins are accepted only from your issuer or this domain.</span>
           </label>
         </ActionForm>
       </Card>

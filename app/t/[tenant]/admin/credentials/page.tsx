@@ -33,7 +33,7 @@ export default async function CredentialsPage({ params }: { params: Promise<{ te
           {jwks.keys.map((k) => <CopyValue key={k.kid} label={`Public key ${k.kid}`} value={JSON.stringify(k)} />)}
         </Card>
         <Card title="Rotate the key">
-          <ol className="list-decimal space-y-1 pl-5 text-slate-700">
+          <ol className="list-decimal space-y-1 pl-5 text-fg">
             <li>Add a new key: it appears at the JWKS URL at once (Okta reads it there), or copy its public key into Okta.</li>
             <li>Activate it: the app signs with the new key; the old key is retired and leaves the JWKS.</li>
           </ol>
@@ -60,7 +60,7 @@ export default async function CredentialsPage({ params }: { params: Promise<{ te
         </p>
       </Card>
       <Card title="Rotate the secret">
-        <ol className="list-decimal space-y-1 pl-5 text-slate-700">
+        <ol className="list-decimal space-y-1 pl-5 text-fg">
           <li>In Okta (app → General → Client Credentials) generate a new secret. Okta keeps both secrets active.</li>
           <li>Save the new secret here. Sign-in works with either secret from now on.</li>
           <li>Deactivate the old secret in Okta, then finish the rotation here.</li>

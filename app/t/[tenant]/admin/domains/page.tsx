@@ -30,7 +30,7 @@ export default async function DomainsPage({ params }: { params: Promise<{ tenant
     <>
       <h1 className="text-2xl font-bold">Email domains</h1>
       <Card>
-        <p className="text-slate-600">
+        <p className="text-fg-muted">
           People who type a work email of a <b>verified</b> domain at the sign-in page are sent to your Okta. A domain is verified once its DNS
           holds the record shown below (or the operator approved it); the app checks it when you ask and again every day, and a domain whose
           record disappears stops routing. Public email domains (gmail.com and the like) are refused. Domains only route sign-ins: they never
@@ -38,7 +38,7 @@ export default async function DomainsPage({ params }: { params: Promise<{ tenant
         </p>
         <ActionForm action={updateDomainsAction.bind(null, tenant.slug)} submitLabel="Save domains">
           <textarea name="domains" rows={5} defaultValue={tenant.emailDomains.join('\n')} aria-label="Email domains, one per line"
-            className="block w-full rounded-lg border border-slate-300 px-3 py-2 font-mono text-sm" />
+            className="block w-full rounded-lg border border-control px-3 py-2 font-mono text-sm" />
         </ActionForm>
       </Card>
       {domains.map((d) => {
@@ -47,11 +47,11 @@ export default async function DomainsPage({ params }: { params: Promise<{ tenant
           <Card key={d.domain} title={d.domain} testId={`domain-${d.domain}`}>
             <p className="text-sm">
               Status: <b data-testid="domain-status">{statusOf(d)}</b>
-              {d.lastCheckedAt ? <span className="text-slate-500"> · last checked {d.lastCheckedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</span> : null}
+              {d.lastCheckedAt ? <span className="text-fg-muted"> · last checked {d.lastCheckedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</span> : null}
             </p>
             {!d.verified && record ? (
               <>
-                <p className="text-sm text-slate-600">In the DNS of {d.domain}, create this record, then check it:</p>
+                <p className="text-sm text-fg-muted">In the DNS of {d.domain}, create this record, then check it:</p>
                 <CopyValue label="Record name (host)" value={record.name} testId="txt-name" />
                 <CopyValue label="Record type" value={record.type} />
                 <CopyValue label="Record value" value={record.value} testId="txt-value" />

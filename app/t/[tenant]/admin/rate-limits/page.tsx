@@ -20,25 +20,25 @@ export default async function RateLimitsAdminPage({ params, searchParams }: Prop
   return (
     <section className="space-y-8">
       <div>
-        <p className="text-sm font-medium uppercase tracking-wide text-blue-700">{tenant.displayName} · Admin</p>
+        <p className="text-sm font-medium uppercase tracking-wide text-accent">{tenant.displayName} · Admin</p>
         <h1 className="mt-1 text-3xl font-bold">Rate limits</h1>
-        <p className="mt-1 text-slate-600">
+        <p className="mt-1 text-fg-muted">
           Limits keep one script or misconfigured tile from slowing sign-in for your people. Set your own, up to the ceiling your
           provider allows; leave it empty for the default.
         </p>
-        {saved && <p className="mt-3 rounded-lg bg-green-50 px-4 py-2 text-green-800" role="status">Saved.</p>}
-        {error && <p className="mt-3 rounded-lg bg-red-50 px-4 py-2 text-red-800" role="alert">Not saved: {error.slice(0, 200)}</p>}
+        {saved && <p className="mt-3 rounded-lg bg-success-soft px-4 py-2 text-success" role="status">Saved.</p>}
+        {error && <p className="mt-3 rounded-lg bg-danger-soft px-4 py-2 text-danger" role="alert">Not saved: {error.slice(0, 200)}</p>}
       </div>
 
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+      <div className="overflow-x-auto rounded-xl border border-line bg-surface">
         <table className="w-full text-sm" data-testid="policies">
-          <thead className="bg-slate-50 text-slate-600">
+          <thead className="bg-surface-muted text-fg-muted">
             <tr><th className={cell}>Limit</th><th className={cell}>In force</th><th className={cell}>Used now</th><th className={cell}>Default / ceiling</th><th className={cell}>Your limit</th></tr>
           </thead>
           <tbody>
             {policies.map((p) => (
-              <tr key={p.name} className="border-t border-slate-100" data-policy={p.name}>
-                <td className={cell}>{p.description}<div className="font-mono text-xs text-slate-500">{p.name}</div></td>
+              <tr key={p.name} className="border-t border-line" data-policy={p.name}>
+                <td className={cell}>{p.description}<div className="font-mono text-xs text-fg-muted">{p.name}</div></td>
                 <td className={cell}>{p.limit} per {p.windowSeconds} s</td>
                 <td className={cell} data-testid="used">{p.used} ({p.resetSeconds} s left)</td>
                 <td className={cell}>{p.defaultLimit} / {p.ceiling}</td>
@@ -47,8 +47,8 @@ export default async function RateLimitsAdminPage({ params, searchParams }: Prop
                     <input type="hidden" name="slug" value={tenant.slug} />
                     <input type="hidden" name="policy" value={p.name} />
                     <input name="limit" type="number" min={1} max={p.ceiling} defaultValue={p.own ?? ''} placeholder={String(p.defaultLimit)}
-                      aria-label={`Your limit for ${p.description}`} className="w-28 rounded-lg border border-slate-300 px-2 py-1" />
-                    <button type="submit" className="rounded-lg bg-blue-700 px-3 py-1 font-medium text-white">Save</button>
+                      aria-label={`Your limit for ${p.description}`} className="w-28 rounded-lg border border-control px-2 py-1" />
+                    <button type="submit" className="rounded-lg bg-accent px-3 py-1 font-medium text-on-accent">Save</button>
                   </form>
                 </td>
               </tr>
@@ -59,20 +59,20 @@ export default async function RateLimitsAdminPage({ params, searchParams }: Prop
 
       <div className="space-y-2">
         <h2 className="text-lg font-semibold">Your Okta org&apos;s limits, as last seen</h2>
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-fg-muted">
           Okta reports its own per-minute budget with every answer. After Okta says &ldquo;too many&rdquo;, this app sends nothing more to
           that endpoint until Okta&apos;s reset, and it slows down when little is left.
         </p>
         {okta.length === 0 ? (
-          <p className="text-sm text-slate-500" data-testid="okta-none">No calls to Okta seen yet.</p>
+          <p className="text-sm text-fg-muted" data-testid="okta-none">No calls to Okta seen yet.</p>
         ) : (
-          <table className="w-full rounded-xl border border-slate-200 bg-white text-sm" data-testid="okta-limits">
-            <thead className="bg-slate-50 text-slate-600">
+          <table className="w-full rounded-xl border border-line bg-surface text-sm" data-testid="okta-limits">
+            <thead className="bg-surface-muted text-fg-muted">
               <tr><th className={cell}>Endpoint</th><th className={cell}>Remaining / limit</th><th className={cell}>Resets</th><th className={cell}>Status</th><th className={cell}>Seen</th></tr>
             </thead>
             <tbody>
               {okta.map((o) => (
-                <tr key={o.endpoint} className="border-t border-slate-100">
+                <tr key={o.endpoint} className="border-t border-line">
                   <td className={`${cell} font-mono`}>/oauth2/v1/{o.endpoint}</td>
                   <td className={cell}>{o.remaining} / {o.limit}</td>
                   <td className={cell}>{time(o.resetAt)}</td>

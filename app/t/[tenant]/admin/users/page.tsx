@@ -14,18 +14,18 @@ export default async function UsersPage({ params }: { params: Promise<{ tenant: 
   return (
     <>
       <h1 className="text-2xl font-bold">Users</h1>
-      <p className="text-slate-600">People appear here after their first sign-in. A deactivated user is signed out at once and cannot sign in until reactivated.</p>
+      <p className="text-fg-muted">People appear here after their first sign-in. A deactivated user is signed out at once and cannot sign in until reactivated.</p>
       <table className="w-full text-sm" data-testid="users">
         <thead><tr className="border-b text-left"><th className="py-2">User</th><th>Role</th><th>Status</th><th>Last sign-in</th><th /></tr></thead>
         <tbody>
           {users.map((u) => (
             <tr key={u.id} className="border-b align-middle" data-testid={`user-${u.email ?? u.sub}`}>
-              <td className="py-2">{u.name ?? '—'}<div className="text-xs text-slate-500">{u.email ?? u.sub}</div></td>
+              <td className="py-2">{u.name ?? '—'}<div className="text-xs text-fg-muted">{u.email ?? u.sub}</div></td>
               <td>{u.role}</td>
               <td>{u.status}</td>
               <td>{u.lastLoginAt?.toISOString().slice(0, 16).replace('T', ' ') ?? '—'}</td>
               <td className="py-2">
-                {u.id === session.user.id ? <span className="text-xs text-slate-500">you</span> : (
+                {u.id === session.user.id ? <span className="text-xs text-fg-muted">you</span> : (
                   <ActionForm action={setUserStatusAction.bind(null, tenant.slug)} submitLabel={u.status === 'active' ? 'Deactivate' : 'Reactivate'}
                     variant={u.status === 'active' ? 'danger' : 'secondary'} className="flex items-center gap-2">
                     <input type="hidden" name="userId" value={u.id} />

@@ -23,17 +23,17 @@ export default async function ConsentDeclinedPage({ params }: Props) {
   const policy = await getConsentPolicy(getDb(), tenant.id);
   const contact = policy.supportContact;
   return (
-    <section className="mx-auto max-w-lg space-y-4 rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+    <section className="mx-auto max-w-lg space-y-4 rounded-xl border border-line bg-surface p-8 shadow-sm">
       <TenantBadge slug={tenant.slug} name={tenant.displayName} logo={policy} />
       <h1 className="text-2xl font-semibold" data-testid="consent-declined">You did not agree, so you are not signed in</h1>
-      <p className="text-slate-600">
+      <p className="text-fg-muted">
         You declined {tenant.displayName}&apos;s consent statement for this app. You have not been signed in, and the app has kept
         nothing from this sign-in except a record that you declined, which {tenant.displayName} can see.
       </p>
-      <p className="text-slate-600">
+      <p className="text-fg-muted">
         To use the app, sign in again and agree. If you have questions about what the app receives, or need access without it, contact{' '}
         {contact ? (
-          <a className="text-blue-700 underline" href={contact.includes('@') ? `mailto:${contact}` : contact} rel="noopener noreferrer" data-testid="support-contact">
+          <a className="text-accent underline" href={contact.includes('@') ? `mailto:${contact}` : contact} rel="noopener noreferrer" data-testid="support-contact">
             {contact}
           </a>
         ) : (
@@ -41,10 +41,10 @@ export default async function ConsentDeclinedPage({ params }: Props) {
         )}
         .
       </p>
-      <p className="text-sm text-slate-500">
+      <p className="text-sm text-fg-muted">
         Error code <code data-testid="error-code">{CONSENT_DECLINED_CODE}</code>
       </p>
-      <a href={`/api/auth/signin?tenant=${encodeURIComponent(tenant.slug)}`} className="inline-block rounded-lg bg-blue-700 px-5 py-2.5 font-medium text-white">
+      <a href={`/api/auth/signin?tenant=${encodeURIComponent(tenant.slug)}`} className="inline-block rounded-lg bg-accent px-5 py-2.5 font-medium text-on-accent">
         Sign in again
       </a>
     </section>

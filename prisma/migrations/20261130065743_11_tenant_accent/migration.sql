@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Tenant" ADD COLUMN     "accent" TEXT NOT NULL DEFAULT 'brand';

@@ -4,6 +4,7 @@
  * format `iss_sub` or `email`. Unknown members or formats are a malformed request (400), as the guide says.
  */
 import { z } from 'zod';
+import { isBodyTooLargeError, readBodyCapped } from '@/lib/http/read-body';
 import { UniversalLogoutError } from './universal-logout-error';
 
 /** Request bodies larger than this are refused unread. */
@@ -34,23 +35,15 @@ export function parseLogoutRequest(text: string): LogoutSubject {
   return 'sub_id' in parsed.data ? parsed.data.sub_id : parsed.data.subject;
 }
 
-/** Reads at most `MAX_LOGOUT_BODY_BYTES` of the request body, refusing (400) rather than buffering more. */
+/**
+ * Reads at most `MAX_LOGOUT_BODY_BYTES` of the request body through the app's one capped reader
+ * (lib/http/read-body.ts), refusing with 400 `malformed_request` (the guide's answer) rather than buffering more.
+ */
 export async function readCappedBody(request: Request): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_LOGOUT_BODY_BYTES) throw new UniversalLogoutError('malformed_request', 'The body is too large');
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_LOGOUT_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw new UniversalLogoutError('malformed_request', 'The body is too large');
-    }
-    chunks.push(value);
+  try {
+    return new TextDecoder('utf-8', { fatal: false }).decode(await readBodyCapped(request, MAX_LOGOUT_BODY_BYTES));
+  } catch (error) {
+    if (isBodyTooLargeError(error)) throw new UniversalLogoutError('malformed_request', 'The body is too large');
+    throw error;
   }
-  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
 }

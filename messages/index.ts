@@ -6,10 +6,13 @@
  */
 import type { Locale } from '@/lib/i18n/locales';
 import deCommon from './de/common.json';
+import deOnboarding from './de/onboarding.json';
 import enCommon from './en/common.json';
+import enOnboarding from './en/onboarding.json';
 
 const en = {
   common: enCommon,
+  onboarding: enOnboarding,
 };
 
 export type Messages = typeof en;
@@ -18,5 +21,6 @@ export const catalogues: Record<Locale, Messages> = {
   en,
   de: {
     common: deCommon,
+    onboarding: deOnboarding,
   },
 };

@@ -117,8 +117,8 @@ async function ConnectionStep({ o, title, slug }: { o: Onboarding; title: string
   return (
     <div className="space-y-6">
       {tenant && checked ? (
-        <Card title={t('connection.checkTitle')} testId="connection-check">
-          <div id="connection-check" tabIndex={-1}>
+        <Card title={t('connection.checkTitle')}>
+          <div id="connection-check" data-testid="connection-check" tabIndex={-1}>
             {failed ? (
               <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-danger">{describeConnectionFailure(failed, {}, locale)}</p>
             ) : (

@@ -64,6 +64,7 @@ test.describe.serial('Customer admin onboarding and administration', () => {
   });
   test.afterAll(async () => dns?.close());
   test('invitation → wizard → test sign-in → email domain → activate → go live → a user signs in by work email', async ({ page, browser }) => {
+    test.setTimeout(900_000); // axe runs 4 times on each of 9 pages (slow on a busy machine)
     const { link } = inviteFromCli();
     const wizard = new WizardPage(page);
     await wizard.start(link);

@@ -6,10 +6,16 @@
  */
 import type { Locale } from '@/lib/i18n/locales';
 import deCommon from './de/common.json';
+import deGuide from './de/guide.json';
+import deOnboarding from './de/onboarding.json';
 import enCommon from './en/common.json';
+import enGuide from './en/guide.json';
+import enOnboarding from './en/onboarding.json';
 
 const en = {
   common: enCommon,
+  guide: enGuide,
+  onboarding: enOnboarding,
 };
 
 export type Messages = typeof en;
@@ -18,5 +24,7 @@ export const catalogues: Record<Locale, Messages> = {
   en,
   de: {
     common: deCommon,
+    guide: deGuide,
+    onboarding: deOnboarding,
   },
 };

@@ -1,15 +1,17 @@
+import { getTranslations } from 'next-intl/server';
 import { getOinSubmission } from '@/lib/oin/get-oin-submission';
 
 /**
  * The OIN Integration Wizard values of this deployment, the same ones `npm run oin` prints (lib/oin/), so the
  * configuration guide, the submission and Okta's reviewers all read one set of values.
  */
-export function OinValuesSection() {
+export async function OinValuesSection() {
+  const t = await getTranslations('guide');
   const submission = getOinSubmission();
   return (
     <section className="space-y-3" aria-labelledby="oin-values">
-      <h2 id="oin-values" className="text-xl font-semibold">Integration values (Okta Integration Network)</h2>
-      <p>What this app registers in the Okta Integration Network, for reference. Customer admins do not need to enter these by hand.</p>
+      <h2 id="oin-values" className="text-xl font-semibold">{t('oinTitle')}</h2>
+      <p>{t('oinIntro')}</p>
       {submission.sections.map((section) => (
         <table key={section.title} className="w-full border-collapse text-sm" data-testid="oin-values">
           <caption className="py-2 text-left font-medium">{section.title}</caption>

@@ -36,3 +36,15 @@ test('the configuration guide shows the same OIN values as npm run oin, and serv
   expect(logo.status()).toBe(200);
   expect(logo.headers()['content-type']).toBe('image/png');
 });
+
+test('the configuration guide reads in German, with the same values, and a title of its own', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto('/guide');
+  await expect(page).toHaveTitle(/^Konfigurationsanleitung/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('mit Okta konfigurieren');
+  await expect(page.getByRole('heading', { name: /Integrationswerte/ })).toBeVisible();
+  await expect(page.getByTestId('guide-redirect-uri')).toHaveText(`${E2E.appUrl}/api/auth/callback/okta`);
+  await expect(page.getByTestId('guide-universal-logout-uri')).toHaveText(`${E2E.appUrl}/api/auth/universal-logout`);
+  await context.close();
+});

@@ -9,6 +9,8 @@ export const E2E = {
   port: 3100 + offset,
   orgPorts: { acme: 9201 + offset, globex: 9202 + offset },
   databaseName: `oin_e2e_${offset}`,
+  /** The app's DNS server (`DNS_SERVERS`, UDP on loopback): a spec that verifies an email domain serves it (lib/tenants/testing/dns-server.ts). */
+  dnsPort: 5300 + offset,
   /** Test-only secrets: the app runs in production mode, which requires them. */
   authSecret: 'e2e-auth-secret-0123456789abcdefghijklmnopqrstuvwxyz',
   dataEncryptionKey: `e2e:${Buffer.alloc(32, 7).toString('base64')}`,

@@ -27,6 +27,8 @@ async function main() {
     ALLOW_INSECURE_LOCAL_ISSUERS: 'true',
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'oin-e2e-')),
     IDP_TIMEOUT_MS: '3000',
+    // Email-domain verification asks only a DNS server on loopback, which the spec that needs it runs.
+    DNS_SERVERS: `127.0.0.1:${E2E.dnsPort}`,
     LOG_LEVEL: 'warn',
     NEXT_TELEMETRY_DISABLED: '1',
   };

@@ -26,7 +26,7 @@ describe('frontierOf (wizard progress)', () => {
   it.each([
     ['nothing saved', { slug: null, tenant: null, testedAt: null }, 'organization'],
     ['name saved', { slug: 'x', tenant: null, testedAt: null }, 'connection'],
-    ['check failed', { slug: 'x', tenant: tenant(past, 'issuer_mismatch'), testedAt: null }, 'check'],
+    ['check failed', { slug: 'x', tenant: tenant(past, 'issuer_mismatch'), testedAt: null }, 'connection'],
     ['check passed', { slug: 'x', tenant: tenant(past, null), testedAt: null }, 'test'],
     ['tested', { slug: 'x', tenant: tenant(past, null), testedAt: past }, 'activate'],
   ] as const)('%s → %s', (_name, o, expected) => {

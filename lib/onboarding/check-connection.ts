@@ -4,6 +4,7 @@
  * RS256, a JWKS with keys → an Okta *org* authorization server. Returns the issuer exactly as Okta states it,
  * or a code with a specific message. Never throws for a failed check; callers authorize.
  */
+import type { Locale } from '@/lib/i18n/locales';
 import { isOidcError } from '@/lib/oidc/errors';
 import { isOktaOrgServer } from '@/lib/oidc/discovery';
 import { verifyIssuer } from '@/lib/tenants/verify-issuer';
@@ -13,17 +14,17 @@ export type ConnectionCheck =
   | { ok: true; issuer: string; authorizationEndpoint: string; tokenEndpoint: string; jwksUri: string }
   | { ok: false; code: ConnectionCheckCode; message: string; details?: Record<string, unknown> };
 
-export async function checkConnection(input: string): Promise<ConnectionCheck> {
+export async function checkConnection(input: string, locale: Locale = 'en'): Promise<ConnectionCheck> {
   try {
     const verified = await verifyIssuer(input);
     if (!isOktaOrgServer({ issuer: verified.issuer, authorization_endpoint: verified.authorizationEndpoint })) {
-      return { ok: false, code: 'not_okta_org_server', message: describeConnectionFailure('not_okta_org_server') };
+      return { ok: false, code: 'not_okta_org_server', message: describeConnectionFailure('not_okta_org_server', {}, locale) };
     }
     return { ok: true, ...verified };
   } catch (error) {
     if (isOidcError(error)) {
-      return { ok: false, code: error.code, message: describeConnectionFailure(error.code, error.details), details: error.details };
+      return { ok: false, code: error.code, message: describeConnectionFailure(error.code, error.details, locale), details: error.details };
     }
-    return { ok: false, code: 'unexpected', message: describeConnectionFailure('unexpected') };
+    return { ok: false, code: 'unexpected', message: describeConnectionFailure('unexpected', {}, locale) };
   }
 }

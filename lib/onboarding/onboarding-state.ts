@@ -8,13 +8,18 @@ import { hashToken, isTokenShaped } from '@/lib/invitations/invitation-token';
 import { tenantInclude, toTenant, type Tenant } from '@/lib/tenants/tenant';
 import type { TestSignInClaims } from './record-test-sign-in';
 
+/**
+ * The six steps, in order (their titles are in the `onboarding.steps` catalogue). The connection is checked
+ * when it is saved (step 3); email domains (step 5) are optional, so once the test sign-in passed both the
+ * domains step and activation are open.
+ */
 export const WIZARD_STEPS = [
-  { key: 'organization', title: 'Your organization' },
-  { key: 'okta', title: 'Create the app in Okta' },
-  { key: 'connection', title: 'Connect your Okta' },
-  { key: 'check', title: 'Check the connection' },
-  { key: 'test', title: 'Test sign-in' },
-  { key: 'activate', title: 'Activate' },
+  { key: 'organization' },
+  { key: 'okta' },
+  { key: 'connection' },
+  { key: 'test' },
+  { key: 'domains' },
+  { key: 'activate' },
 ] as const;
 
 export type WizardStep = (typeof WIZARD_STEPS)[number]['key'];
@@ -36,7 +41,7 @@ export type Onboarding = {
 export function frontierOf(o: Pick<Onboarding, 'slug' | 'tenant' | 'testedAt'>): WizardStep {
   if (!o.slug) return 'organization';
   if (!o.tenant) return 'connection';
-  if (!o.tenant.lastDiscoveryCheckAt || o.tenant.lastDiscoveryCheckCode) return 'check';
+  if (!o.tenant.lastDiscoveryCheckAt || o.tenant.lastDiscoveryCheckCode) return 'connection';
   if (!o.testedAt) return 'test';
   return 'activate';
 }

@@ -10,23 +10,33 @@ import { createTenant } from '@/lib/tenants/create-tenant';
 import { TenantError } from '@/lib/tenants/tenant-error';
 import { createTenantKey } from '@/lib/tenants/tenant-keys';
 import { changeTenant, updateTenant } from '@/lib/tenants/update-tenant';
+import { translatorFor } from '@/lib/i18n/translator';
+import type { Locale } from '@/lib/i18n/locales';
 import { checkConnection } from './check-connection';
-import { connectionInput, firstIssue, organizationInput, tileSettings } from './onboarding-schemas';
+import { connectionInput, fieldErrorsOf, organizationInput, tileSettings } from './onboarding-schemas';
 import type { Onboarding } from './onboarding-state';
 
-export type StepResult = { ok: true; message?: string } | { ok: false; message: string; code?: string };
+/** A step's answer: `message` is always set on failure; `fieldErrors` names the fields to fix, when there are any. */
+export type StepResult =
+  | { ok: true; message?: string }
+  | { ok: false; message: string; code?: string; fieldErrors?: Record<string, string> };
+
+const invalid = (fieldErrors: Record<string, string>, code = 'invalid'): StepResult => ({
+  ok: false, message: Object.values(fieldErrors)[0] ?? code, code, fieldErrors,
+});
 
 const actorOf = (o: Onboarding) => `invitation:${o.invitationId}`;
 
-export async function saveOrganization(o: Onboarding, raw: unknown, context: AuditContext): Promise<StepResult> {
+export async function saveOrganization(o: Onboarding, raw: Record<string, unknown>, context: AuditContext, locale: Locale = 'en'): Promise<StepResult> {
+  const t = translatorFor(locale, 'onboarding');
   const parsed = organizationInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error, locale, raw));
   const { displayName, slug } = parsed.data;
   const db = getDb();
   const taken =
     (await db.tenant.count({ where: { slug, ...(o.tenant ? { id: { not: o.tenant.id } } : {}) } })) > 0 ||
     (await db.tenantInvitation.count({ where: { slug, id: { not: o.invitationId }, completedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } })) > 0;
-  if (taken) return { ok: false, message: `The short name "${slug}" is already taken. Choose another one.` };
+  if (taken) return invalid({ slug: t('errors.slugTaken', { slug }) }, 'slug_taken');
   if (o.tenant) {
     await updateTenant(o.tenant.slug, { displayName, slug }, { ...context, actor: actorOf(o) });
   }
@@ -35,19 +45,21 @@ export async function saveOrganization(o: Onboarding, raw: unknown, context: Aud
 }
 
 /** Step 3 and 4 in one go: the connection is checked (discovery) before anything is saved. */
-export async function saveConnection(o: Onboarding, raw: unknown, context: AuditContext): Promise<StepResult> {
-  if (!o.slug || !o.displayName) return { ok: false, message: 'Start with your organization’s name (step 1).' };
+export async function saveConnection(o: Onboarding, raw: Record<string, unknown>, context: AuditContext, locale: Locale = 'en'): Promise<StepResult> {
+  const t = translatorFor(locale, 'onboarding');
+  if (!o.slug || !o.displayName) return { ok: false, message: t('errors.organizationFirst') };
   const parsed = connectionInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error, locale, raw));
   const input = parsed.data;
   const usesSecret = input.clientAuthMethod !== 'private_key_jwt';
   const hasSecret = Boolean(o.tenant?.hasClientSecret) && o.tenant?.clientAuthMethod !== 'private_key_jwt';
-  if (usesSecret && !input.clientSecret && !hasSecret) return { ok: false, message: 'Paste the client secret from Okta.' };
+  if (usesSecret && !input.clientSecret && !hasSecret) return invalid({ clientSecret: t('errors.secretRequired') }, 'secret_required');
 
-  const check = await checkConnection(input.issuer);
+  // A discovery failure is about what was typed as the issuer: it is shown under that field.
+  const check = await checkConnection(input.issuer, locale);
   if (!check.ok) {
     if (o.tenant) await noteCheck(o.tenant.id, check.code);
-    return { ok: false, message: check.message, code: check.code };
+    return invalid({ issuer: check.message }, check.code);
   }
   const values = {
     issuer: check.issuer,
@@ -84,21 +96,24 @@ export async function saveConnection(o: Onboarding, raw: unknown, context: Audit
     return { ok: true };
   } catch (error) {
     if (error instanceof TenantError) {
-      const message =
-        error.code === 'client_taken'
-          ? 'Another organization here already uses this Okta app (same issuer and client ID). Create a new app integration in Okta for this organization.'
-          : error.message;
-      return { ok: false, message, code: error.code };
+      if (error.code === 'client_taken') return invalid({ clientId: t('errors.clientTaken') }, error.code);
+      if (error.code === 'slug_taken') return { ok: false, message: t('errors.slugTaken', { slug: o.slug }), code: error.code };
+      return { ok: false, message: error.message, code: error.code };
     }
     throw error;
   }
 }
 
 /** Step 4's "Check again": re-runs discovery for the saved issuer and records the outcome (one audit event). */
-export async function recheckConnection(o: Onboarding | { tenant: NonNullable<Onboarding['tenant']> }, context: AuditContext & { actor: string; actorUserId?: string | null }): Promise<StepResult> {
+export async function recheckConnection(
+  o: Onboarding | { tenant: NonNullable<Onboarding['tenant']> },
+  context: AuditContext & { actor: string; actorUserId?: string | null },
+  locale: Locale = 'en',
+): Promise<StepResult> {
+  const t = translatorFor(locale, 'onboarding');
   const tenant = o.tenant;
-  if (!tenant) return { ok: false, message: 'Connect your Okta first (step 3).' };
-  const check = await checkConnection(tenant.issuer);
+  if (!tenant) return { ok: false, message: t('errors.connectFirst') };
+  const check = await checkConnection(tenant.issuer, locale);
   const code = check.ok ? null : check.code;
   await noteCheck(tenant.id, code);
   const { actor, actorUserId, ...audit } = context;
@@ -110,25 +125,29 @@ export async function recheckConnection(o: Onboarding | { tenant: NonNullable<On
     code,
     details: { actor, issuer: tenant.issuer, result: check.ok ? 'ok' : check.code },
   });
-  return check.ok ? { ok: true, message: 'The connection works.' } : { ok: false, message: check.message, code: check.code };
+  return check.ok ? { ok: true, message: t('errors.checkOk') } : { ok: false, message: check.message, code: check.code };
 }
 
 async function noteCheck(tenantId: string, code: string | null) {
   await getDb().tenant.update({ where: { id: tenantId }, data: { lastDiscoveryCheckAt: new Date(), lastDiscoveryCheckCode: code } });
 }
 
-/** Step 6: the tenant goes live; the invitation is complete. Needs a passed check and a test sign-in. */
-export async function activateTenant(o: Onboarding, context: AuditContext): Promise<StepResult> {
+/**
+ * Step 6: the tenant goes live; the invitation is complete. Needs a passed check and a test sign-in; email
+ * domains are optional (an unverified one simply does not route yet).
+ */
+export async function activateTenant(o: Onboarding, context: AuditContext, locale: Locale = 'en'): Promise<StepResult> {
+  const t = translatorFor(locale, 'onboarding');
   if (!o.tenant || o.frontier !== 'activate' || !o.testedAt || !o.tenant.connectionProven) {
-    return { ok: false, message: 'Finish the test sign-in (step 5) before activating.' };
+    return { ok: false, message: t('errors.testFirst') };
   }
   const admins = await getDb().user.count({ where: { tenantId: o.tenant.id, role: 'admin', status: 'active' } });
-  if (admins === 0) return { ok: false, message: 'The test sign-in did not leave an administrator. Run the test sign-in again.' };
+  if (admins === 0) return { ok: false, message: t('errors.noAdmin') };
   await changeTenant(o.tenant.slug, 'tenant.activated', { ...context, actor: actorOf(o) }, async (tx, t) => {
     if (t.status !== 'draft') return null;
     await tx.tenant.update({ where: { id: t.id }, data: { status: 'active' } });
     await tx.tenantInvitation.update({ where: { id: o.invitationId }, data: { completedAt: new Date() } });
     return { invitationId: o.invitationId };
-  }, 'The organization is not a draft any more');
+  }, t('errors.notDraft'));
   return { ok: true };
 }

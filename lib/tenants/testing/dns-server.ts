@@ -15,7 +15,8 @@ export type TestDnsServer = {
   close: () => Promise<void>;
 };
 
-export async function startTestDnsServer(): Promise<TestDnsServer> {
+/** Listens on 127.0.0.1 at `port` (0: any free port; the e2e stack names a fixed one in DNS_SERVERS). */
+export async function startTestDnsServer(port = 0): Promise<TestDnsServer> {
   const txt = new Map<string, string[]>();
   const server = dns2.createServer({
     udp: true,
@@ -34,6 +35,6 @@ export async function startTestDnsServer(): Promise<TestDnsServer> {
       void send(response);
     },
   });
-  const addresses = await server.listen({ udp: { port: 0, address: '127.0.0.1' } });
+  const addresses = await server.listen({ udp: { port, address: '127.0.0.1' } });
   return { address: `127.0.0.1:${addresses.udp!.port}`, txt, close: () => server.close() };
 }

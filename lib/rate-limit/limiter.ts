@@ -12,7 +12,8 @@
  * the limiter that refuses may come from another copy than the route that asks. (next.config.js also lists
  * the library in `serverExternalPackages`, so it should resolve once; this check does not depend on that.)
  */
-import { RateLimiterMemory, RateLimiterPrisma, RLWrapperTimeouts, type RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RLWrapperTimeouts, type RateLimiterRes } from 'rate-limiter-flexible';
+import { AtomicRateLimiterPrisma } from './atomic-prisma-store';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { RateLimitPolicy } from './policies';
 
@@ -45,7 +46,7 @@ function limiterFor(db: PrismaClient, policy: RateLimitPolicy, limit: number): L
   if (!limiter) {
     const options = { keyPrefix: `rl:${policy.name}`, points: limit, duration: policy.windowSeconds };
     limiter = new RLWrapperTimeouts({
-      limiter: new RateLimiterPrisma({ ...options, storeClient: db, tableName: 'rateLimiterFlexible' }),
+      limiter: new AtomicRateLimiterPrisma({ ...options, storeClient: db, tableName: 'rateLimiterFlexible' }),
       timeoutMs: STORE_TIMEOUT_MS,
       insuranceLimiter: new RateLimiterMemory(options),
     });

@@ -20,7 +20,7 @@ const BENCH_SECRETS = {
 };
 const UNLIMITED = { limit: 1_000_000, ceiling: 1_000_000 };
 const RATE_LIMIT_OVERRIDES = JSON.stringify(
-  Object.fromEntries(['signin.start.tenant', 'signin.start.ip', 'signin.callback.tenant', 'signin.callback.ip', 'signin.unknown.ip'].map((p) => [p, UNLIMITED])),
+  Object.fromEntries(['signin.start.tenant', 'signin.start.tenant_ip', 'signin.start.ip', 'signin.callback.tenant', 'signin.callback.ip', 'signin.unknown.ip'].map((p) => [p, UNLIMITED])),
 );
 
 export type BenchStack = {

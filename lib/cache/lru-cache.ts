@@ -16,6 +16,13 @@ export function cacheMetrics(): CacheMetrics[] {
   return [...registry.values()].map((read) => read());
 }
 
+/** One line for logs: each cache's size of max, hits, misses and evictions. */
+export function describeCacheMetrics(): string {
+  const all = cacheMetrics();
+  if (all.length === 0) return 'none used';
+  return all.map((m) => `${m.name} ${m.size}/${m.max} (hits ${m.hits}, misses ${m.misses}, evictions ${m.evictions})`).join('; ');
+}
+
 /** Adds a cache that keeps its own counters (e.g. the issuer cache) to {@link cacheMetrics}. */
 export function registerCacheMetrics(name: string, read: () => Omit<CacheMetrics, 'name'>): void {
   registry.set(name, () => ({ name, ...read() }));

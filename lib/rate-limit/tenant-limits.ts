@@ -11,7 +11,9 @@ import { getDb } from '@/lib/db/client';
 import { getPolicy, isPolicyName, type PolicyName } from './policies';
 
 const CACHE_MS = 5_000;
-const cache = new LruCache<string, Map<string, number>>('tenant rate limits', { max: 10_000, ttlMs: CACHE_MS });
+// On globalThis: a production build may bundle this module once per route group; the cache is one per process.
+const holder = globalThis as unknown as { __tenantLimitCache?: LruCache<string, Map<string, number>> };
+const cache = (holder.__tenantLimitCache ??= new LruCache('tenant rate limits', { max: 10_000, ttlMs: CACHE_MS }));
 
 async function tenantLimits(tenantId: string): Promise<Map<string, number>> {
   const hit = cache.get(tenantId);

@@ -71,6 +71,8 @@ async function main(): Promise<void> {
     }
   } finally {
     await stack.stop();
+    const caches = /caches: (.*)/.exec(stack.output())?.[1];
+    if (caches) console.log(`\nThe app's caches at shutdown: ${caches}.`);
   }
 }
 

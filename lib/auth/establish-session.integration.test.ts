@@ -5,6 +5,7 @@ import type { IdTokenClaims } from '@/lib/oidc/verify-id-token';
 import { createTenant } from '@/lib/tenants/create-tenant';
 import type { Tenant } from '@/lib/tenants/tenant';
 import { establishSession } from './establish-session';
+import { purgeUsedIdTokens } from './purge-used-id-tokens';
 import { deleteSessionByToken, getSessionByToken } from './session-store';
 
 const context = { requestId: 'it-establish', ip: '127.0.0.1', userAgent: 'vitest' };
@@ -67,6 +68,25 @@ describe('establishSession on PostgreSQL', () => {
       ).rejects.toMatchObject({ code: 'replayed_token' });
     }
     expect(await getDb().session.count()).toBe(sessions);
+  });
+
+  it('keeps a used token refused until its exp plus the clock skew; the background purge takes only rows past that', async () => {
+    const skew = 60; // CLOCK_SKEW_SECONDS's default, which the test environment keeps
+    const now = Math.floor(Date.now() / 1000);
+    const jti = `ID.${randomUUID()}`;
+    // Expired a moment ago: `exp` plus skew still lets the token through, so its row must stay.
+    await establishSession({ tenant: a, claims: claims(a, { sub: 'purge-user', jti, exp: now - 5 }), idToken: 'p1', flow: 'okta_id_token', returnTo: null, context });
+    const old = { issuer: a.issuer, jti: `ID.old-${randomUUID()}`, expiresAt: new Date((now - 3 * skew) * 1000) };
+    await getDb().usedIdToken.create({ data: old });
+    // Establishing a session no longer purges on its path: the old row is still there afterwards.
+    expect(await getDb().usedIdToken.count({ where: { issuer: a.issuer, jti: old.jti } })).toBe(1);
+
+    await purgeUsedIdTokens();
+    expect(await getDb().usedIdToken.count({ where: { issuer: a.issuer, jti: old.jti } })).toBe(0);
+    expect(await getDb().usedIdToken.count({ where: { issuer: a.issuer, jti } })).toBe(1);
+    await expect(
+      establishSession({ tenant: a, claims: claims(a, { sub: 'purge-user', jti, exp: now - 5 }), idToken: 'p1', flow: 'sp', returnTo: null, context }),
+    ).rejects.toMatchObject({ code: 'replayed_token' });
   });
 
   it('keys a token without jti by its hash: the same token is refused, another one is not', async () => {

@@ -57,8 +57,7 @@ export async function establishSession(input: EstablishSessionInput): Promise<Es
 
   const env = getEnv();
   const useKey = input.grantConsent ? null : idTokenUseKey(input.idToken, claims.jti);
-  // Expired rows are useless (their tokens fail `exp`): purge them as we go; the index keeps it cheap.
-  if (useKey) await getDb().usedIdToken.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - env.CLOCK_SKEW_SECONDS * 1000) } } });
+  // Expired rows are purged in the background (purge-used-id-tokens.ts), not on a sign-in's path.
   try {
     const result = await getDb().$transaction(async (tx) => {
       if (useKey) {

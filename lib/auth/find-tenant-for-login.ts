@@ -4,7 +4,7 @@
  */
 import type { RequestContext } from '@/lib/http/request-context';
 import { gateUnknownLookups } from '@/lib/rate-limit/sign-in-gates';
-import { getTenantByEmailDomain, getTenantBySlug } from '@/lib/tenants/get-tenant';
+import { getCachedTenantByEmailDomain, getCachedTenantBySlug } from '@/lib/tenants/tenant-cache';
 import type { Tenant } from '@/lib/tenants/tenant';
 import { SignInError } from './sign-in-error';
 
@@ -12,7 +12,7 @@ export async function findTenantForLogin(input: string, context: RequestContext)
   await gateUnknownLookups(context);
   const value = input.trim().toLowerCase().slice(0, 320);
   const isEmail = value.includes('@');
-  const tenant = isEmail ? await getTenantByEmailDomain(value) : await getTenantBySlug(value);
+  const tenant = isEmail ? await getCachedTenantByEmailDomain(value) : await getCachedTenantBySlug(value);
   if (!tenant) throw new SignInError('unknown_tenant', 'No tenant for login input', { input: value.slice(0, 100) });
   return { tenant, loginHint: isEmail ? value : null };
 }

@@ -9,7 +9,7 @@ import { getLog } from '@/lib/log';
 import { parseInitiateParams } from '@/lib/oidc/initiate-params';
 import { parseReturnTarget } from '@/lib/oidc/return-target';
 import { gateUnknownLookups } from '@/lib/rate-limit/sign-in-gates';
-import { getActiveProvenConnectionsForIssuer } from '@/lib/tenants/get-tenant';
+import { getCachedProvenConnectionsForIssuer } from '@/lib/tenants/tenant-cache';
 import type { RequestContext } from '@/lib/http/request-context';
 import type { SignInAttempt } from './complete-code-sign-in';
 import { SignInError } from './sign-in-error';
@@ -22,10 +22,10 @@ export async function initiateSignIn(params: URLSearchParams, context: RequestCo
   const { iss, tenant: slug, loginHint, targetLinkUri } = parsed.value;
   await gateUnknownLookups(context);
 
-  const candidates = await getActiveProvenConnectionsForIssuer(iss, { slug, tileMode: 'redirect' });
+  const candidates = await getCachedProvenConnectionsForIssuer(iss, { slug, tileMode: 'redirect' });
   if (candidates.length === 0) {
     // Say why when the one tenant named has this tile switched off; anything else is simply unknown.
-    const [off] = await getActiveProvenConnectionsForIssuer(iss, { slug, limit: 1 });
+    const [off] = await getCachedProvenConnectionsForIssuer(iss, { slug, limit: 1 });
     if (off && (slug !== null || off.loginInitiatedBy !== 'either')) {
       attempt.tenantId = off.id;
       attempt.tenantSlug = off.slug;

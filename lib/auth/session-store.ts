@@ -48,12 +48,31 @@ const select = {
   user: { select: { id: true, sub: true, email: true, name: true, role: true, status: true } },
 } as const;
 
-/** The live session for a cookie token, or null (unknown, expired, its tenant not active, or its user deactivated). */
+type SessionRow = {
+  id: string; flow: string; createdAt: Date; expiresAt: Date;
+  tenantId: string; slug: string; displayName: string; issuer: string; tenantStatus: string;
+  userId: string; sub: string; email: string | null; name: string | null; role: 'member' | 'admin'; userStatus: 'active' | 'deactivated';
+};
+
+/**
+ * The live session for a cookie token, or null (unknown, expired, its tenant not active, or its user
+ * deactivated). One query: the session joined with its user and tenant, by the token's hash (unique index),
+ * always from the database — never a cache — so an ended session, a suspension or a deactivation counts at once.
+ */
 export async function getSessionByToken(token: string | undefined): Promise<SessionView | null> {
   if (!token || token.length > 100) return null;
-  const row = await getDb().session.findUnique({ where: { tokenHash: hashSessionToken(token) }, select });
-  if (!row || row.expiresAt <= new Date() || row.tenant.status !== 'active' || row.user.status !== 'active') return null;
-  return row;
+  const [row] = await getDb().$queryRaw<SessionRow[]>`
+    SELECT s."id", s."flow", s."createdAt", s."expiresAt",
+           t."id" AS "tenantId", t."slug", t."displayName", t."issuer", t."status"::text AS "tenantStatus",
+           u."id" AS "userId", u."sub", u."email", u."name", u."role"::text AS "role", u."status"::text AS "userStatus"
+    FROM "Session" s JOIN "Tenant" t ON t."id" = s."tenantId" JOIN "User" u ON u."id" = s."userId"
+    WHERE s."tokenHash" = ${hashSessionToken(token)}`;
+  if (!row || row.expiresAt <= new Date() || row.tenantStatus !== 'active' || row.userStatus !== 'active') return null;
+  return {
+    id: row.id, flow: row.flow, createdAt: row.createdAt, expiresAt: row.expiresAt,
+    tenant: { id: row.tenantId, slug: row.slug, displayName: row.displayName, issuer: row.issuer, status: row.tenantStatus },
+    user: { id: row.userId, sub: row.sub, email: row.email, name: row.name, role: row.role, status: row.userStatus },
+  };
 }
 
 /**

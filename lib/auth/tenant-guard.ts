@@ -13,7 +13,7 @@ import { getDb } from '@/lib/db/client';
 import { requestContextOf, type RequestContext } from '@/lib/http/request-context';
 import { countNotFound } from '@/lib/tenants/find-public-tenant';
 import { getLog } from '@/lib/log';
-import { getTenantBySlug } from '@/lib/tenants/get-tenant';
+import { getCachedTenantBySlug } from '@/lib/tenants/tenant-cache';
 import type { Tenant } from '@/lib/tenants/tenant';
 import { getCurrentSession } from './current-session';
 import type { SessionView } from './session-store';
@@ -27,7 +27,7 @@ export type TenantAuthorization =
 /** Checks the current session against tenant `slug` and `role`; writes the audit event on a refusal. */
 export async function authorizeTenant(slug: string, role: TenantRole, action: string): Promise<TenantAuthorization> {
   const context = requestContextOf(await headers());
-  const tenant = await getTenantBySlug(slug);
+  const tenant = await getCachedTenantBySlug(slug);
   // Unknown, draft and suspended tenants look the same from outside (their sessions are gone or not live yet).
   if (!tenant || tenant.status !== 'active') {
     await countNotFound(context);

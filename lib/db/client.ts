@@ -38,9 +38,17 @@ export function getPglite(): PGlite | undefined {
   return getEnv().DATABASE_URL ? undefined : openPglite();
 }
 
+const closeHooks: Set<() => Promise<void>> = ((holder as typeof holder & { __appDbCloseHooks?: Set<() => Promise<void>> }).__appDbCloseHooks ??= new Set());
+
+/** Runs `hook` when the database closes ({@link closeDb}), before the connections go (e.g. a LISTEN connection). */
+export function onDbClose(hook: () => Promise<void>): void {
+  closeHooks.add(hook);
+}
+
 /** Disconnects, closes the embedded database and releases its lock. The next `getDb()` starts afresh. */
 export async function closeDb(): Promise<void> {
   const { client, pglite } = state;
+  await Promise.allSettled([...closeHooks].map((hook) => hook()));
   state.client = undefined;
   state.pglite = undefined;
   try {

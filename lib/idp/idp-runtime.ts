@@ -2,6 +2,7 @@
  * The process's outbound side towards IdPs: one hardened fetch (https only, no private addresses, timeout,
  * size cap) and one bounded discovery/JWKS cache shared by every request of this instance.
  */
+import { registerCacheMetrics } from '@/lib/cache/lru-cache';
 import { getEnv } from '@/lib/env';
 import { IssuerCache } from '@/lib/oidc/issuer-cache';
 import { createSafeFetch } from '@/lib/oidc/safe-fetch';
@@ -24,6 +25,8 @@ export function getIdpRuntime(): Runtime {
       cache: new IssuerCache({ fetch: safeFetch, allowInsecureLocal: env.ALLOW_INSECURE_LOCAL_ISSUERS }),
       allowInsecureLocal: env.ALLOW_INSECURE_LOCAL_ISSUERS,
     };
+    const cache = holder.__idpRuntime.cache;
+    registerCacheMetrics('issuers (discovery, JWKS)', () => cache.metrics());
   }
   return holder.__idpRuntime;
 }

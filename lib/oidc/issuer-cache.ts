@@ -99,6 +99,7 @@ export class IssuerCache {
   private readonly maxIssuers: number;
   private readonly maxKeys: number;
   private readonly now: () => number;
+  private readonly counts = { hits: 0, misses: 0, evictions: 0 };
 
   constructor(options: IssuerCacheOptions) {
     this.fetchImpl = options.fetch;
@@ -173,6 +174,11 @@ export class IssuerCache {
     return stats && { ...stats, lastError: stats.lastError && { ...stats.lastError } };
   }
 
+  /** Size and counters: a hit is a lookup of a cached issuer, a miss one that created its entry; evictions are LRU drops. */
+  metrics(): { size: number; max: number; hits: number; misses: number; evictions: number } {
+    return { size: this.entries.size, max: this.maxIssuers, ...this.counts };
+  }
+
   /** Forgets everything cached for `issuer` (e.g. after its tenant's settings change). */
   invalidate(issuer: string): void {
     this.entries.delete(issuer);
@@ -180,12 +186,18 @@ export class IssuerCache {
 
   private touch(issuer: string): Entry {
     let entry = this.entries.get(issuer);
-    if (entry) this.entries.delete(issuer);
-    else entry = { lastUnknownKidRefetchAt: null, stats: emptyStats() };
+    if (entry) {
+      this.entries.delete(issuer);
+      this.counts.hits++;
+    } else {
+      entry = { lastUnknownKidRefetchAt: null, stats: emptyStats() };
+      this.counts.misses++;
+    }
     this.entries.set(issuer, entry);
     for (const oldest of this.entries.keys()) {
       if (this.entries.size <= this.maxIssuers) break;
       this.entries.delete(oldest);
+      this.counts.evictions++;
     }
     return entry;
   }

@@ -5,6 +5,8 @@
  * drain — so the first signal marks the process as shutting down (readiness answers 503 from then on), and
  * the exit Next calls once the drain is done closes the pool first (bounded), then exits with Next's code.
  */
+import { describeCacheMetrics } from '@/lib/cache/lru-cache';
+
 const CLOSE_TIMEOUT_MS = 5_000;
 
 type ShutdownState = { installed?: boolean; shuttingDown?: boolean };
@@ -24,6 +26,7 @@ export function installGracefulShutdown(log: (message: string) => void = console
     if (state.shuttingDown) return;
     state.shuttingDown = true;
     log(`${signal}: shutting down — no new connections, finishing requests in flight`);
+    log(`caches: ${describeCacheMetrics()}`);
     const exit = process.exit.bind(process);
     let exiting = false;
     process.exit = ((code?: number | string | null) => {

@@ -12,7 +12,9 @@
  * the limiter that refuses may come from another copy than the route that asks. (next.config.js also lists
  * the library in `serverExternalPackages`, so it should resolve once; this check does not depend on that.)
  */
-import { RateLimiterMemory, RateLimiterPrisma, RLWrapperTimeouts, type RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RLWrapperTimeouts, type RateLimiterRes } from 'rate-limiter-flexible';
+import { LruCache } from '@/lib/cache/lru-cache';
+import { AtomicRateLimiterPrisma } from './atomic-prisma-store';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { RateLimitPolicy } from './policies';
 
@@ -29,10 +31,15 @@ export type LimitState = {
 };
 
 type Limiter = RLWrapperTimeouts;
-type Holder = { limiters: Map<string, Limiter>; db?: PrismaClient };
+/** Limiter instances kept: one per (policy, limit in force, window); tenants' own limits add a few each. */
+const MAX_LIMITERS = 1_000;
+type Holder = { limiters: LruCache<string, Limiter>; db?: PrismaClient };
 // On globalThis so that Next's development reloads keep the limiters (and their insurance counters).
 const global = globalThis as unknown as { __rateLimiters?: Holder };
-const holder: Holder = (global.__rateLimiters ??= { limiters: new Map() });
+const holder: Holder = (global.__rateLimiters ??= {
+  // An evicted limiter loses only its in-memory insurance counts; the shared counters are in the database.
+  limiters: new LruCache('rate limiters', { max: MAX_LIMITERS, ttlMs: 24 * 3600_000 }),
+});
 
 function limiterFor(db: PrismaClient, policy: RateLimitPolicy, limit: number): Limiter {
   if (holder.db !== db) {
@@ -45,7 +52,7 @@ function limiterFor(db: PrismaClient, policy: RateLimitPolicy, limit: number): L
   if (!limiter) {
     const options = { keyPrefix: `rl:${policy.name}`, points: limit, duration: policy.windowSeconds };
     limiter = new RLWrapperTimeouts({
-      limiter: new RateLimiterPrisma({ ...options, storeClient: db, tableName: 'rateLimiterFlexible' }),
+      limiter: new AtomicRateLimiterPrisma({ ...options, storeClient: db, tableName: 'rateLimiterFlexible' }),
       timeoutMs: STORE_TIMEOUT_MS,
       insuranceLimiter: new RateLimiterMemory(options),
     });

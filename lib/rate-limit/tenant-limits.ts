@@ -6,19 +6,21 @@
 import 'server-only';
 import { z } from 'zod';
 import { recordAuditEvent, type AuditContext } from '@/lib/audit/record-audit-event';
+import { LruCache } from '@/lib/cache/lru-cache';
 import { getDb } from '@/lib/db/client';
 import { getPolicy, isPolicyName, type PolicyName } from './policies';
 
 const CACHE_MS = 5_000;
-const cache = new Map<string, { at: number; limits: Map<string, number> }>();
+// On globalThis: a production build may bundle this module once per route group; the cache is one per process.
+const holder = globalThis as unknown as { __tenantLimitCache?: LruCache<string, Map<string, number>> };
+const cache = (holder.__tenantLimitCache ??= new LruCache('tenant rate limits', { max: 10_000, ttlMs: CACHE_MS }));
 
 async function tenantLimits(tenantId: string): Promise<Map<string, number>> {
   const hit = cache.get(tenantId);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.limits;
+  if (hit) return hit;
   const rows = await getDb().tenantRateLimit.findMany({ where: { tenantId }, select: { policy: true, limit: true } });
   const limits = new Map(rows.map((r) => [r.policy, r.limit]));
-  if (cache.size > 10_000) cache.clear();
-  cache.set(tenantId, { at: Date.now(), limits });
+  cache.set(tenantId, limits);
   return limits;
 }
 

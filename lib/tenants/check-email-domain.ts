@@ -12,6 +12,7 @@ import { verificationRecord } from './email-domains';
 import { resolveTxt } from './resolve-txt';
 import { TenantError } from './tenant-error';
 import type { ChangeContext } from './update-tenant';
+import { forgetCachedTenants } from './tenant-cache';
 
 export type DomainCheck = { domain: string; verified: boolean; code: 'verified' | 'approved' | 'record_missing' | 'wrong_value' | 'dns_error' | 'taken' };
 
@@ -49,6 +50,7 @@ export async function checkEmailDomain(tenantId: string, domain: string, context
         });
         await event('tenant.domain_verified', tx, code);
       });
+      forgetCachedTenants();
       return { domain, verified: true, code };
     } catch (error) {
       if ((error as { code?: string }).code !== 'P2002') throw error;
@@ -67,6 +69,7 @@ export async function checkEmailDomain(tenantId: string, domain: string, context
     });
     await event('tenant.domain_unverified', tx, code);
   });
+  forgetCachedTenants();
   return { domain, verified: false, code };
 }
 

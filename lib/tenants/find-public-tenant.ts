@@ -7,7 +7,7 @@
 import type { RequestContext } from '@/lib/http/request-context';
 import { getLog } from '@/lib/log';
 import { countUnknownLookup, gateUnknownLookups } from '@/lib/rate-limit/sign-in-gates';
-import { getTenantBySlug } from './get-tenant';
+import { getCachedTenantBySlug } from './tenant-cache';
 import type { Tenant } from './tenant';
 
 const isRateLimited = (error: unknown) => error instanceof Error && error.name === 'RateLimitedError';
@@ -20,7 +20,7 @@ export async function findPublicTenant(slug: string, context: RequestContext): P
     if (isRateLimited(error)) return null;
     throw error;
   }
-  const tenant = await getTenantBySlug(slug);
+  const tenant = await getCachedTenantBySlug(slug);
   if (tenant?.status === 'active') return tenant;
   await countNotFound(context);
   return null;

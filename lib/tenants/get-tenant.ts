@@ -1,19 +1,24 @@
-/** Tenant lookups: by id, by slug, by proven issuer connection, by verified email domain. Plain objects, never the secret. */
+/**
+ * Tenant lookups: by id, by slug, by proven issuer connection, by verified email domain. Plain objects, never
+ * the secret. Each is one statement on a unique index (select-tenants.ts), never a scan of an issuer's tenants.
+ */
 import { getDb } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { selectTenants } from './select-tenants';
 import { emailDomainSchema, slugSchema } from './tenant-schema';
 import { tenantInclude, toTenant, type Tenant } from './tenant';
 
 export async function getTenantById(id: string): Promise<Tenant | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const row = await getDb().tenant.findUnique({ where: { id }, include: tenantInclude });
-  return row ? toTenant(row) : null;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  const [tenant] = await selectTenants(Prisma.sql`t."id" = ${id}::uuid`);
+  return tenant ?? null;
 }
 
 export async function getTenantBySlug(slug: string): Promise<Tenant | null> {
   const parsed = slugSchema.safeParse(slug);
   if (!parsed.success) return null;
-  const row = await getDb().tenant.findUnique({ where: { slug: parsed.data }, include: tenantInclude });
-  return row ? toTenant(row) : null;
+  const [tenant] = await selectTenants(Prisma.sql`t."slug" = ${parsed.data}`);
+  return tenant ?? null;
 }
 
 /** Okta's tile modes: the initiate login URI (`redirect`), or the ID token POST (`id_token`, Okta Simplified). */
@@ -39,20 +44,13 @@ export type IssuerConnectionFilter = {
  */
 export async function getActiveProvenConnectionsForIssuer(issuer: string, filter: IssuerConnectionFilter = {}): Promise<Tenant[]> {
   if (issuer.length > 1024 || (filter.clientIds && filter.clientIds.length === 0)) return [];
-  const mode = filter.tileMode ? { loginInitiatedBy: 'either' as const, tileLoginFlow: filter.tileMode } : {};
-  const rows = await getDb().tenant.findMany({
-    where: {
-      provenIssuer: issuer,
-      status: 'active',
-      ...(filter.slug ? { slug: filter.slug } : {}),
-      ...(filter.clientIds ? { provenClientId: { in: filter.clientIds.slice(0, 5) } } : {}),
-      ...mode,
-    },
-    include: tenantInclude,
-    orderBy: { slug: 'asc' },
-    take: Math.min(filter.limit ?? 2, 100),
-  });
-  return rows.map(toTenant);
+  const conditions = [Prisma.sql`t."provenIssuer" = ${issuer}`, Prisma.sql`t."status" = 'active'`];
+  if (filter.slug) conditions.push(Prisma.sql`t."slug" = ${filter.slug}`);
+  if (filter.clientIds) conditions.push(Prisma.sql`t."provenClientId" = ANY(${filter.clientIds.slice(0, 5)})`);
+  if (filter.tileMode) {
+    conditions.push(Prisma.sql`t."loginInitiatedBy" = 'either'`, Prisma.sql`t."tileLoginFlow"::text = ${filter.tileMode}`);
+  }
+  return selectTenants(Prisma.join(conditions, ' AND '), Math.min(filter.limit ?? 2, 100));
 }
 
 /**
@@ -62,11 +60,10 @@ export async function getActiveProvenConnectionsForIssuer(issuer: string, filter
 export async function getTenantByEmailDomain(emailOrDomain: string): Promise<Tenant | null> {
   const domain = emailDomainSchema.safeParse(emailOrDomain.slice(emailOrDomain.lastIndexOf('@') + 1));
   if (!domain.success) return null;
-  const row = await getDb().tenantEmailDomain.findUnique({
-    where: { verifiedDomain: domain.data },
-    include: { tenant: { include: tenantInclude } },
-  });
-  return row ? toTenant(row.tenant) : null;
+  const [tenant] = await selectTenants(
+    Prisma.sql`t."id" = (SELECT d."tenantId" FROM "TenantEmailDomain" d WHERE d."verifiedDomain" = ${domain.data})`,
+  );
+  return tenant ?? null;
 }
 
 export async function listTenants(): Promise<Tenant[]> {

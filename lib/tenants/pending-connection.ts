@@ -12,6 +12,7 @@ import { getEnv } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { IdTokenClaims } from '@/lib/oidc/verify-id-token';
 import { assertConnectionFree, proveConnection, type Connection } from './prove-connection';
+import { forgetCachedTenants } from './tenant-cache';
 import { TenantError } from './tenant-error';
 import { changeTenant, type ChangeContext } from './update-tenant';
 import type { Tenant } from './tenant';
@@ -91,6 +92,7 @@ export async function finishConnectionTest(input: {
     // tenant under it, as the wizard's test sign-in does, so the organization is never left without an admin.
     if (connection.issuer !== tenant.issuer) await grantAdminToTester(tx, tenant.id, claims, admin.id, input.context);
   });
+  forgetCachedTenants();
   throw new ConnectionTested(tenant.slug);
 }
 

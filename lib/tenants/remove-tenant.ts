@@ -3,6 +3,7 @@ import { recordAuditEvent, type AuditContext } from '@/lib/audit/record-audit-ev
 import { getDb } from '@/lib/db/client';
 import { auditView } from './create-tenant';
 import { tenantInclude, toTenant } from './tenant';
+import { forgetCachedTenants } from './tenant-cache';
 import { TenantError } from './tenant-error';
 
 export async function removeTenant(slug: string, context: AuditContext & { actor: string }): Promise<void> {
@@ -16,4 +17,5 @@ export async function removeTenant(slug: string, context: AuditContext & { actor
       details: { actor: context.actor, tenantId: current.id, before: auditView(toTenant(current)) },
     });
   });
+  forgetCachedTenants();
 }

@@ -128,12 +128,12 @@ describe('issuer resolution: only active tenants’ proven connections', () => {
     const second = await createTenant(config('second', fake.issuer, { status: 'draft' }), ctx);
     await getDb().$transaction((tx) => proveConnection(tx, { tenantId: second.id, connection: { issuer: fake.issuer, clientId: second.clientId }, actorUserId: null, by: 'test_sign_in' }));
     expect(await tile(fake.issuer)).toBe('client:victim-client'); // still a draft
-    await getDb().tenant.update({ where: { id: second.id }, data: { status: 'active' } });
+    await updateTenant(second.slug, { status: 'active' }, ctx);
     expect(await tile(fake.issuer)).toMatch(/^400:ambiguous_issuer/);
     expect(await tile(fake.issuer, victim.slug)).toBe('client:victim-client');
     expect(await tile(fake.issuer, second.slug)).toBe('client:second-client');
     // Tile off: the tenant stops answering the tile, with a clear code.
-    await getDb().tenant.update({ where: { id: second.id }, data: { loginInitiatedBy: 'app_only' } });
+    await updateTenant(second.slug, { loginInitiatedBy: 'app_only' }, ctx);
     expect(await tile(fake.issuer, second.slug)).toMatch(/^403:okta_initiated_disabled/);
     expect(await tile(fake.issuer)).toBe('client:victim-client');
   });

@@ -14,6 +14,7 @@ import { replaceEmailDomains } from './email-domains';
 import { endTenantSessions } from './end-tenant-sessions';
 import { assertConnectionFree, provenFields, unprovenFields } from './prove-connection';
 import { tenantInclude, toTenant, type Tenant } from './tenant';
+import { forgetCachedTenants } from './tenant-cache';
 import { TenantError, rethrowUniqueViolation } from './tenant-error';
 import { dpopConflict, type TenantConfig } from './tenant-schema';
 import { createDpopKeyCipher } from './tenant-dpop-key';
@@ -112,5 +113,6 @@ export async function changeTenant(
     });
     return updated;
   });
+  forgetCachedTenants();
   return toTenant(row);
 }

@@ -20,7 +20,7 @@ const BENCH_SECRETS = {
 };
 const UNLIMITED = { limit: 1_000_000, ceiling: 1_000_000 };
 const RATE_LIMIT_OVERRIDES = JSON.stringify(
-  Object.fromEntries(['signin.start.tenant', 'signin.start.ip', 'signin.callback.tenant', 'signin.callback.ip', 'signin.unknown.ip'].map((p) => [p, UNLIMITED])),
+  Object.fromEntries(['signin.start.tenant', 'signin.start.tenant_ip', 'signin.start.ip', 'signin.callback.tenant', 'signin.callback.ip', 'signin.unknown.ip'].map((p) => [p, UNLIMITED])),
 );
 
 export type BenchStack = {
@@ -32,6 +32,8 @@ export type BenchStack = {
   pid: number;
   /** Resident memory of the app process, in MB (from /proc). */
   rssMb(): number;
+  /** What the app printed so far (at shutdown it prints its caches' counters). */
+  output(): string;
   stop(): Promise<void>;
 };
 
@@ -101,6 +103,7 @@ async function startOn(databaseUrl: string, port: number, heapSnapshots: boolean
     proxy,
     standIn,
     pid: child.pid!,
+    output: () => output,
     rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');

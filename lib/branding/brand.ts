@@ -6,7 +6,7 @@
  *
  * Colours are semantic tokens, not a palette: change `accent` and every button, link and focus ring follows.
  * Keep each pair readable (WCAG AA: 4.5:1 for text): `fg`/`fgMuted`/`accent`/`danger`/`success` on `bg` and
- * `surface`, `onAccent` on `accent`, `accentFg` on `accentSoft`. The accessibility e2e suite checks every page
+ * `surface`, `onAccent` on `accent`, `accentFg` and `accent` on `accentSoft`. The accessibility e2e suite checks every page
  * with axe-core in both schemes, so a fork that breaks a pair finds out.
  */
 export type ColorTokens = {
@@ -88,7 +88,7 @@ export const brand = {
       accent: '#60a5fa',
       accentHover: '#93c5fd',
       onAccent: '#0b1120',
-      accentSoft: '#1e3a8a',
+      accentSoft: '#193174',
       accentFg: '#dbeafe',
       danger: '#fca5a5',
       dangerSoft: '#450a0a',
@@ -107,11 +107,11 @@ export const brand = {
     },
     violet: {
       light: { accent: '#6d28d9', accentHover: '#5b21b6', onAccent: '#ffffff', accentSoft: '#ede9fe', accentFg: '#4c1d95', focus: '#6d28d9' },
-      dark: { accent: '#a78bfa', accentHover: '#c4b5fd', onAccent: '#1e1b4b', accentSoft: '#4c1d95', accentFg: '#ede9fe', focus: '#c4b5fd' },
+      dark: { accent: '#a78bfa', accentHover: '#c4b5fd', onAccent: '#1e1b4b', accentSoft: '#3e187a', accentFg: '#ede9fe', focus: '#c4b5fd' },
     },
     rose: {
       light: { accent: '#be123c', accentHover: '#9f1239', onAccent: '#ffffff', accentSoft: '#ffe4e6', accentFg: '#881337', focus: '#be123c' },
-      dark: { accent: '#fb7185', accentHover: '#fda4af', onAccent: '#1c0a0f', accentSoft: '#881337', accentFg: '#ffe4e6', focus: '#fda4af' },
+      dark: { accent: '#fb7185', accentHover: '#fda4af', onAccent: '#1c0a0f', accentSoft: '#650e29', accentFg: '#ffe4e6', focus: '#fda4af' },
     },
     amber: {
       light: { accent: '#92400e', accentHover: '#78350f', onAccent: '#ffffff', accentSoft: '#fef3c7', accentFg: '#78350f', focus: '#92400e' },

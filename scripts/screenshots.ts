@@ -130,9 +130,11 @@ async function main() {
       await wizard.getByRole('button', { name: 'Sign in with Okta to test' }).click();
       await oktaSignIn(wizard, 'bob@acme.test');
       await wizard.getByTestId('claim-email').waitFor();
-      await wizard.getByRole('link', { name: 'Continue' }).click();
+      await wizard.getByRole('link', { name: 'Continue', exact: true }).click();
+      await wizard.getByTestId('domains-step').waitFor();
+      await wizard.getByRole('link', { name: 'Leave for later' }).click();
       await wizard.getByRole('button', { name: 'Activate Initech' }).click();
-      await wizard.waitForURL((url) => !url.pathname.startsWith('/onboarding'));
+      await wizard.getByTestId('go-live').waitFor();
       await shoot(wizard, 'go-live');
     });
   } finally {

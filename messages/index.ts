@@ -5,11 +5,26 @@
  * and lib/i18n/catalogues.test.ts refuses one whose placeholders differ from English.
  */
 import type { Locale } from '@/lib/i18n/locales';
+import deBranding from './de/branding.json';
 import deCommon from './de/common.json';
+import deErrorPages from './de/errorPages.json';
+import deRefusal from './de/refusal.json';
+import deShell from './de/shell.json';
+import deSignInErrors from './de/signInErrors.json';
+import enBranding from './en/branding.json';
 import enCommon from './en/common.json';
+import enErrorPages from './en/errorPages.json';
+import enRefusal from './en/refusal.json';
+import enShell from './en/shell.json';
+import enSignInErrors from './en/signInErrors.json';
 
 const en = {
   common: enCommon,
+  shell: enShell,
+  errorPages: enErrorPages,
+  refusal: enRefusal,
+  signInErrors: enSignInErrors,
+  branding: enBranding,
 };
 
 export type Messages = typeof en;
@@ -18,5 +33,10 @@ export const catalogues: Record<Locale, Messages> = {
   en,
   de: {
     common: deCommon,
+    shell: deShell,
+    errorPages: deErrorPages,
+    refusal: deRefusal,
+    signInErrors: deSignInErrors,
+    branding: deBranding,
   },
 };

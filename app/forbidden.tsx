@@ -45,6 +45,8 @@ export default async function Forbidden() {
   const admins = reason === 'not_admin' && session ? await listTenantAdminContacts(session.tenant.id) : [];
   return (
     <section className="mx-auto max-w-lg space-y-4 rounded-xl border border-line bg-surface p-8 shadow-sm" data-testid={`refusal-${reason}`}>
+      {/* Next keeps the refused page's own metadata title when a layout refuses: this one names the refusal. */}
+      <title>{`${t(`${reason}.title`)} · ${brand.productName}`}</title>
       <h1 className="text-2xl font-semibold">{t('heading')}</h1>
       <p className="text-lg font-medium">{t(`${reason}.title`)}</p>
       {reason === 'not_admin' && session ? (

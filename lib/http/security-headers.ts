@@ -12,7 +12,7 @@
 /** The CSP of HTML answered by route handlers (error pages, hand-offs): the one stylesheet, images (tenant logos may be https URLs), no script, no framing. */
 export const ROUTE_HANDLER_CSP = "default-src 'none'; style-src 'self'; img-src 'self' https:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
-/** Set by proxy.ts on page requests: the decoded path (it only picks the words of a refusal page, never a decision). */
+/** Set by proxy.ts on page requests: the percent-encoded path (it only picks the words of a refusal page, never a decision). */
 export const REQUEST_PATH_HEADER = 'x-app-request-path';
 
 /**

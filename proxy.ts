@@ -13,7 +13,7 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { getEnv } from '@/lib/env';
-import { ROUTE_HANDLER_CSP, createNonce, hstsHeader, isRouteHandlerPath, pageCsp } from '@/lib/http/security-headers';
+import { REQUEST_PATH_HEADER, ROUTE_HANDLER_CSP, createNonce, hstsHeader, isRouteHandlerPath, pageCsp } from '@/lib/http/security-headers';
 
 export function proxy(request: NextRequest) {
   let pathname: string;
@@ -36,6 +36,9 @@ export function proxy(request: NextRequest) {
   const csp = pageCsp(createNonce(), { development: env.NODE_ENV === 'development' });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', csp);
+  // The page's path, for app/forbidden.tsx (Next gives that page no params) to say which refusal it is; as
+  // sent (percent-encoded, so always a valid header value: a decoded NUL or non-Latin-1 character is not).
+  requestHeaders.set(REQUEST_PATH_HEADER, new URL(request.url).pathname.slice(0, 1024));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', csp);
   if (hsts) response.headers.set('strict-transport-security', hsts);

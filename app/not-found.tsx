@@ -1,12 +1,21 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
-export default function NotFound() {
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('refusal');
+  return { title: t('notFound.title') };
+}
+
+/** The 404 page (unknown paths, and tenants that are unknown, not live, or a stranger's admin area). */
+export default async function NotFound() {
+  const t = await getTranslations('refusal');
   return (
     <section className="mx-auto max-w-md space-y-4 rounded-xl border border-line bg-surface p-8 shadow-sm">
-      <h1 className="text-2xl font-semibold">Not found</h1>
-      <p className="text-fg-muted">There is no such page or organization here. Check the address, or sign in to find your organization.</p>
-      <p className="text-sm text-fg-muted">Error code <code data-testid="error-code">not_found</code></p>
-      <Link href="/login" className="inline-block rounded-lg bg-accent px-5 py-2.5 font-medium text-on-accent">Go to sign-in</Link>
+      <h1 className="text-2xl font-semibold">{t('notFound.title')}</h1>
+      <p className="text-fg-muted">{t('notFound.message')}</p>
+      <p className="text-sm text-fg-muted">{t('errorCode')} <code data-testid="error-code">not_found</code></p>
+      <Link href="/login" className="inline-block rounded-lg bg-accent px-5 py-2.5 font-medium text-on-accent hover:bg-accent-hover">{t('goToSignIn')}</Link>
     </section>
   );
 }

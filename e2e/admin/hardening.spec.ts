@@ -56,28 +56,33 @@ test('the 61st admin action in a minute is refused, and changes nothing', async 
   expect(refusal.rows[0].n).toBeGreaterThanOrEqual(1);
 });
 
-test('the consent logo: an SVG posing as PNG and an app URL are refused; a PNG is served from its own route with nosniff', async ({ page }) => {
+test('the organization logo (branding page): an SVG posing as PNG and an app URL are refused under their fields; a PNG is served from its own route with nosniff', async ({ page }) => {
   test.setTimeout(120_000);
   await signInAsAdmin(page, 'acme-labs', 'alice@acme.test', true);
-  await page.goto('/t/acme-labs/admin/consent');
-  const save = page.getByRole('button', { name: 'Save settings' });
+  await page.goto('/t/acme-labs/admin/branding');
+  const save = page.getByRole('button', { name: 'Save branding' });
+  const urlField = page.getByLabel(/https:\/\/ URL of the image/);
 
   await page.locator('input[name="logoFile"]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: SVG });
   await save.click();
-  await expect(page.locator('p[role="alert"]')).toContainText('must be a PNG or JPEG image');
+  await expect(page.getByTestId('field-error-logoFile')).toContainText('must be a PNG or JPEG image');
+  await expect(page.locator('input[name="logoFile"]')).toHaveAttribute('aria-invalid', 'true');
+  await page.locator('input[name="logoFile"]').setInputFiles([]);
 
-  await page.getByLabel(/https:\/\/ URL of the image/).fill(`${E2E.appUrl}/api/auth/signin?tenant=acme`);
+  await urlField.fill(`${E2E.appUrl}/api/auth/signin?tenant=acme`);
   await save.click();
   // (This stack's origin is http, so the https rule refuses it first; lib/consent/consent.test.ts covers an https app origin.)
-  await expect(page.locator('p[role="alert"]')).toContainText(/must be an https:\/\/ URL|must not point at this app/);
-  await page.getByLabel(/https:\/\/ URL of the image/).fill(`/t/acme-labs/admin`);
+  await expect(page.getByTestId('field-error-logoUrl')).toContainText(/must be an https:\/\/ URL|must not point at this app/);
+  await expect(urlField).toHaveAttribute('aria-invalid', 'true');
+  await urlField.fill(`/t/acme-labs/admin`);
   await save.click();
-  await expect(page.locator('p[role="alert"]')).toContainText('must be an https:// URL');
+  await expect(page.getByTestId('field-error-logoUrl')).toContainText('must be an https:// URL');
 
-  await page.getByLabel(/https:\/\/ URL of the image/).fill('');
+  await urlField.fill('');
   await page.locator('input[name="logoFile"]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
   await save.click();
-  await expect(page.locator('p[role="status"]')).toHaveText('Saved.');
+  await expect(page.getByTestId('form-ok')).toHaveText('Branding saved.');
+  await page.reload();
   const src = await page.getByTestId('current-logo').getAttribute('src');
   expect(src).toMatch(/^\/t\/acme-labs\/consent\/logo\?v=[0-9a-f]{16}$/);
 
@@ -89,7 +94,8 @@ test('the consent logo: an SVG posing as PNG and an app URL are refused; a PNG i
 
   await page.getByLabel('Remove the logo').check();
   await save.click();
-  await expect(page.locator('p[role="status"]')).toHaveText('Saved.');
+  await expect(page.getByTestId('form-ok')).toHaveText('Branding saved.');
+  await page.reload();
   await expect(page.getByTestId('current-logo')).toHaveCount(0);
   expect((await page.request.get(src!)).status()).toBe(404);
 });

@@ -11,7 +11,7 @@ import { E2E } from '../support/e2e-settings';
  * member's attempts are `access.denied` events in A's audit log, the stranger's go to the operator log only
  * (A's audit log never shows another tenant's user). Runs after onboarding.spec.ts, which creates both tenants.
  */
-const PAGES = ['connection', 'domains', 'credentials', 'users', 'admins', 'health', 'audit'];
+const PAGES = ['connection', 'domains', 'credentials', 'users', 'admins', 'branding', 'health', 'audit'];
 
 async function signIn(browser: Browser, slug: string, email: string): Promise<BrowserContext> {
   const context = await browser.newContext();
@@ -32,7 +32,8 @@ async function captureForms(page: Page): Promise<CapturedForm[]> {
     await page.goto(`/t/initech/admin/${path}`);
     const found = await page.$$eval('form', (elements) =>
       elements
-        .filter((f) => [...new FormData(f).keys()].some((k) => k.startsWith('$ACTION')))
+        // The shell's own forms (the language switcher in the header) are nobody's admin action.
+        .filter((f) => !f.closest('header') && [...new FormData(f).keys()].some((k) => k.startsWith('$ACTION')))
         .map((f) => ({
           button: f.querySelector('button[type=submit]')?.textContent ?? '',
           fields: Object.fromEntries([...new FormData(f)].map(([k, v]) => [k, String(v)])),

@@ -38,6 +38,8 @@ export const AUDIT_EVENT_TYPES = [
   'consent.policy_updated',
   'consent.version_published',
   'consent.exported',
+  /** An admin changed the organization's accent or logo (app/t/[tenant]/admin/branding). */
+  'tenant.branding_updated',
   /** One per (tenant or IP bucket, policy, minute, instance); `details.refused` counts the refusals. */
   'ratelimit.exceeded',
   'ratelimit.changed',

@@ -7,6 +7,8 @@
 import { NextResponse } from 'next/server';
 import { errorPage } from '@/lib/http/html-page';
 import type { RequestContext } from '@/lib/http/request-context';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
+import { translatorFor } from '@/lib/i18n/translator';
 import { getLog } from '@/lib/log';
 import { rateLimitHeaders, type RateLimitedError } from '@/lib/rate-limit/rate-limited-error';
 import { transactionCookie } from './cookies';
@@ -16,13 +18,14 @@ function wantsJson(accept: string | null | undefined): boolean {
   return !!accept && /\bapplication\/(?:[\w.+-]+\+)?json\b/i.test(accept) && !/\btext\/html\b/i.test(accept);
 }
 
-function messageOf(error: RateLimitedError): string {
-  const wait = `Please try again in ${error.retryAfterSeconds} s.`;
+function messageOf(error: RateLimitedError, locale: Locale): string {
+  const t = translatorFor(locale, 'errorPages');
+  const wait = t('rateLimited.wait', { seconds: error.retryAfterSeconds });
   if (error.keyKind === 'tenant' && error.tenantName) {
-    return `${error.tenantName} has reached its limit of ${error.limit} sign-ins per ${error.windowSeconds} s, set to keep the service fast for everyone. ${wait}`;
+    return `${t('rateLimited.tenant', { tenant: error.tenantName, limit: error.limit, window: error.windowSeconds })} ${wait}`;
   }
-  if (error.keyKind === 'ip' || error.keyKind === 'tenant_ip') return `Too many sign-in attempts came from your network in a short time. ${wait}`;
-  return `${describeSignInError('rate_limited').message} ${wait}`;
+  if (error.keyKind === 'ip' || error.keyKind === 'tenant_ip') return `${t('rateLimited.network')} ${wait}`;
+  return `${describeSignInError('rate_limited', locale).message} ${wait}`;
 }
 
 export function rateLimitedResponse(
@@ -39,15 +42,18 @@ export function rateLimitedResponse(
       { status: 429, headers: { ...headers, 'cache-control': 'no-store' } },
     );
   } else {
-    const entry = describeSignInError('rate_limited');
+    const locale = context.locale ?? DEFAULT_LOCALE;
+    const t = translatorFor(locale, 'errorPages');
+    const entry = describeSignInError('rate_limited', locale);
     const page = errorPage({
       status: 429,
-      title: error.keyKind === 'tenant' && error.tenantName ? `${error.tenantName}: ${entry.title.toLowerCase()}` : entry.title,
-      message: messageOf(error),
+      title: error.keyKind === 'tenant' && error.tenantName ? t('rateLimited.tenantTitle', { tenant: error.tenantName }) : entry.title,
+      message: messageOf(error, locale),
       code: 'rate_limited',
       requestId: context.requestId,
-      actions: [{ href: '/login', label: 'Go to sign-in', secondary: true }],
+      actions: [{ href: '/login', label: t('goToSignIn'), secondary: true }],
       headers,
+      locale,
     });
     response = new NextResponse(page.body, { status: page.status, headers: page.headers });
   }

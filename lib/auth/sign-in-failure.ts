@@ -7,10 +7,13 @@
 import { NextResponse } from 'next/server';
 import { ConsentRequired } from '@/lib/consent/consent-required';
 import { errorPage, type PageAction } from '@/lib/http/html-page';
+import { DEFAULT_LOCALE } from '@/lib/i18n/locales';
+import { translatorFor } from '@/lib/i18n/translator';
 import type { RequestContext } from '@/lib/http/request-context';
 import { getLog } from '@/lib/log';
 import { isRateLimitedError } from '@/lib/rate-limit/rate-limited-error';
 import { countUnknownLookup } from '@/lib/rate-limit/sign-in-gates';
+import { getTenantBranding } from '@/lib/tenants/get-tenant-branding';
 import { ConnectionTested } from '@/lib/tenants/pending-connection';
 import { transactionCookie } from './cookies';
 import { recordSignInFailure } from './record-sign-in-failure';
@@ -28,7 +31,9 @@ export async function signInFailureResponse(
   // Audited once per minute and key by the limiter (record-refusal.ts), not once per refused request.
   if (isRateLimitedError(error)) return rateLimitedResponse(error, context, attempt);
   const { code, detail, details } = classifySignInError(error);
-  const entry = describeSignInError(code);
+  const locale = context.locale ?? DEFAULT_LOCALE;
+  const entry = describeSignInError(code, locale);
+  const t = translatorFor(locale, 'signInErrors');
   const log = getLog();
   if (code === 'internal_error') log.error({ err: error, requestId: context.requestId }, 'sign-in failed unexpectedly');
   else log.warn({ code, detail, details, tenant: attempt.tenantSlug, requestId: context.requestId }, 'sign-in refused');
@@ -47,12 +52,14 @@ export async function signInFailureResponse(
   if (code === 'idp_rate_limited' && retryAfter) headers.set('retry-after', String(retryAfter));
   const actions: PageAction[] = [];
   if (entry.retry) {
-    actions.push({ href: attempt.tenantSlug ? `/api/auth/signin?tenant=${encodeURIComponent(attempt.tenantSlug)}` : '/login', label: 'Try again' });
+    actions.push({ href: attempt.tenantSlug ? `/api/auth/signin?tenant=${encodeURIComponent(attempt.tenantSlug)}` : '/login', label: t('tryAgain') });
   }
-  actions.push({ href: '/login', label: 'Go to sign-in', secondary: true });
+  // The organization's own look when the sign-in is known to be its (never for an unknown or ambiguous one).
+  const branding = attempt.tenantSlug ? await getTenantBranding(attempt.tenantSlug).catch(() => null) : null;
+  actions.push({ href: branding ? `/login?org=${encodeURIComponent(branding.slug)}` : '/login', label: t('goToSignIn'), secondary: true });
   const message =
-    code === 'idp_rate_limited' && retryAfter ? `${entry.message} You can try again in ${retryAfter} s.` : entry.message;
-  const page = errorPage({ status: entry.status, title: entry.title, message, code, requestId: context.requestId, actions, headers });
+    code === 'idp_rate_limited' && retryAfter ? `${entry.message} ${t('retryIn', { seconds: retryAfter })}` : entry.message;
+  const page = errorPage({ status: entry.status, title: entry.title, message, code, requestId: context.requestId, actions, headers, locale, branding });
   const response = new NextResponse(page.body, { status: page.status, headers: page.headers });
   response.cookies.set(transactionCookie().name, '', { ...transactionCookie(0).options, maxAge: 0 });
   return response;

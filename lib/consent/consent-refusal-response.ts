@@ -8,6 +8,9 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { getDb } from '@/lib/db/client';
 import { errorPage } from '@/lib/http/html-page';
 import type { RequestContext } from '@/lib/http/request-context';
+import { DEFAULT_LOCALE } from '@/lib/i18n/locales';
+import { translatorFor } from '@/lib/i18n/translator';
+import { getTenantBranding } from '@/lib/tenants/get-tenant-branding';
 import { getLog } from '@/lib/log';
 import { describeConsentError, type ConsentError } from './consent-error';
 
@@ -25,9 +28,18 @@ export async function consentRefusalResponse(
   } catch (auditError) {
     getLog().error({ err: auditError, requestId: context.requestId }, 'could not write the consent audit event');
   }
+  const locale = context.locale ?? DEFAULT_LOCALE;
+  const t = translatorFor(locale, 'errorPages');
+  const branding = await getTenantBranding(attempt.slug).catch(() => null);
   const page = errorPage({
-    status: entry.status, title: entry.title, message: entry.message, code: error.code, requestId: context.requestId,
-    actions: [{ href: `/api/auth/signin?tenant=${encodeURIComponent(attempt.slug)}`, label: 'Sign in again' }],
+    status: entry.status,
+    title: t(`consent.codes.${error.code}.title`),
+    message: `${t(`consent.codes.${error.code}.message`)} ${t('consent.startAgain')}`,
+    code: error.code,
+    requestId: context.requestId,
+    actions: [{ href: `/api/auth/signin?tenant=${encodeURIComponent(attempt.slug)}`, label: t('consent.signInAgain') }],
+    locale,
+    branding,
   });
   const response = new NextResponse(page.body, { status: page.status, headers: page.headers });
   response.cookies.set(consentCookie().name, '', { ...consentCookie(0).options, maxAge: 0 });

@@ -25,10 +25,14 @@ const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? 
 export const consentSettingsSchema = z.object({
   required: checkbox,
   supportContact: z.preprocess(emptyToNull, supportContact.nullable()),
-  logoUrl: z.preprocess(emptyToNull, logoUrl.nullable()),
+  /** Absent (undefined): the logo stays as it is (it is set on the branding page). */
+  logoUrl: z.preprocess(emptyToNull, logoUrl.nullable()).optional(),
   /** Drop the uploaded image and the URL. */
   removeLogo: checkbox.optional(),
 });
+/** The logo fields alone, for the branding page (lib/branding/update-tenant-branding.ts). */
+export const logoFieldsSchema = consentSettingsSchema.pick({ logoUrl: true, removeLogo: true });
+
 export type ConsentSettingsInput = z.output<typeof consentSettingsSchema>;
 
 export const consentVersionSchema = z.object({

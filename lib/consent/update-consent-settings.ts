@@ -4,7 +4,7 @@
  *
  * The logo: an uploaded image (already checked by `parseLogoImage`) replaces any URL; else a URL (https, not
  * this app: `parseLogoUrl`, throws `LogoError`) replaces any image; else `removeLogo` drops both; else an
- * uploaded image stays as it is.
+ * uploaded image stays as it is. Without `logoUrl` (undefined) the logo is left alone.
  */
 import { recordAuditEvent, type AuditContext } from '@/lib/audit/record-audit-event';
 import { getDb } from '@/lib/db/client';
@@ -35,7 +35,9 @@ export async function updateConsentSettings(
     ? { logoImage: logoImage.image, logoContentType: logoImage.contentType, logoSha256: logoImage.sha256, logoUrl: null }
     : url || removeLogo
       ? { logoImage: null, logoContentType: null, logoSha256: null, logoUrl: url }
-      : { logoUrl: null };
+      : logoUrl === undefined
+        ? {}
+        : { logoUrl: null };
   await getDb().$transaction(async (tx) => {
     const before = await tx.consentPolicy.findUnique({ where: { tenantId }, select });
     const after = await tx.consentPolicy.upsert({ where: { tenantId }, create: { tenantId, ...rest, ...logo }, update: { ...rest, ...logo }, select });

@@ -3,6 +3,8 @@
  * chunk as it arrives, whatever the transfer encoding (a `Content-Length` is only an early hint, a chunked
  * body has none), and crossing it cancels the stream at once, so nothing past the cap is read or buffered.
  */
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
+import { translatorFor } from '@/lib/i18n/translator';
 import { errorPage } from './html-page';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -55,14 +57,16 @@ export async function discardBodyCapped(request: Request, maxBytes: number = MAX
   await readBodyCapped(request, maxBytes);
 }
 
-/** The 413 page for a body over the cap. */
-export function payloadTooLargeResponse(requestId: string): Response {
+/** The 413 page for a body over the cap, in the request's language. */
+export function payloadTooLargeResponse(requestId: string, locale: Locale = DEFAULT_LOCALE): Response {
+  const t = translatorFor(locale, 'errorPages');
   return errorPage({
     status: 413,
-    title: 'Request too large',
-    message: 'The form sent was larger than this app accepts. Go back and try again.',
+    title: t('payloadTooLarge.title'),
+    message: t('payloadTooLarge.message'),
     code: 'payload_too_large',
     requestId,
-    actions: [{ href: '/', label: 'Back to the app', secondary: true }],
+    actions: [{ href: '/', label: t('backToApp'), secondary: true }],
+    locale,
   });
 }

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 import { getEnv } from '@/lib/env';
+import { LOCALE_COOKIE, negotiateLocale, type Locale } from '@/lib/i18n/locales';
 import { getLog } from '@/lib/log';
 
 export type RequestContext = {
@@ -15,7 +16,17 @@ export type RequestContext = {
   origin?: string | null;
   /** `Sec-Fetch-Site` as the browser sent it (absent from older browsers and non-browser clients). */
   fetchSite?: string | null;
+  /** The language of the pages answered to this request (the `locale` cookie, else `Accept-Language`). */
+  locale?: Locale;
 };
+
+function cookieOf(headers: Headers, name: string): string | undefined {
+  for (const part of (headers.get('cookie') ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
 
 export function requestContextOf(headers: Headers): RequestContext {
   const env = getEnv();
@@ -29,6 +40,7 @@ export function requestContextOf(headers: Headers): RequestContext {
     accept: headers.get('accept'),
     origin: headers.get('origin'),
     fetchSite: headers.get('sec-fetch-site'),
+    locale: negotiateLocale({ cookie: cookieOf(headers, LOCALE_COOKIE), acceptLanguage: headers.get('accept-language') }),
   };
 }
 

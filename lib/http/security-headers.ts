@@ -9,8 +9,11 @@
  * a header set by the proxy wins over one a handler sets, the proxy gives their paths that strict policy.
  */
 
-/** The CSP of HTML answered by route handlers (error pages, hand-offs): no script, no framing. */
-export const ROUTE_HANDLER_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; form-action 'self'";
+/** The CSP of HTML answered by route handlers (error pages, hand-offs): the one stylesheet, images (tenant logos may be https URLs), no script, no framing. */
+export const ROUTE_HANDLER_CSP = "default-src 'none'; style-src 'self'; img-src 'self' https:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+/** Set by proxy.ts on page requests: the percent-encoded path (it only picks the words of a refusal page, never a decision). */
+export const REQUEST_PATH_HEADER = 'x-app-request-path';
 
 /**
  * Paths served by route handlers (app/**\/route.ts), not pages. `lib/http/security-headers.test.ts` checks

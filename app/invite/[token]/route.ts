@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getEnv } from '@/lib/env';
-import { errorPage, escapeHtml, htmlResponse } from '@/lib/http/html-page';
+import { BUTTON_CLASS, errorPage, escapeHtml, htmlResponse } from '@/lib/http/html-page';
 import { discardBodyCapped, isBodyTooLargeError, payloadTooLargeResponse } from '@/lib/http/read-body';
 import { requestContextOf, type RequestContext } from '@/lib/http/request-context';
 import { rateLimitedResponse } from '@/lib/auth/rate-limited-response';
@@ -8,7 +8,9 @@ import { enforceRateLimit } from '@/lib/rate-limit/consume';
 import { RateLimitedError } from '@/lib/rate-limit/rate-limited-error';
 import { isSameOriginRequest } from '@/lib/http/same-origin';
 import { claimInvitation, lookUpInvitation } from '@/lib/invitations/claim-invitation';
-import { INVITATION_REFUSALS, type InvitationRefusal } from '@/lib/invitations/invitation-status';
+import type { InvitationRefusal } from '@/lib/invitations/invitation-status';
+import { DEFAULT_LOCALE } from '@/lib/i18n/locales';
+import { timeZoneOf, translatorFor } from '@/lib/i18n/translator';
 import { currentOnboarding, setOnboardingCookie } from '@/lib/onboarding/onboarding-cookie';
 import { brand } from '@/lib/branding/brand';
 
@@ -31,31 +33,37 @@ export async function GET(request: NextRequest, { params }: Params) {
     // The browser that claimed this link may come back to it: resume its wizard.
     const mine = await currentOnboarding();
     if (mine.ok && mine.onboarding.invitationId === lookup.id) return NextResponse.redirect(new URL('/onboarding', getEnv().APP_URL), 303);
-    return refusal(lookup.reason, context.requestId);
+    return refusal(lookup.reason, context);
   }
-  const body = `<h1>Connect your organization to ${escapeHtml(brand.productName)}</h1>
-<p>This invitation lets you connect your organization's Okta to ${escapeHtml(brand.productName)}. The setup takes about ten minutes and needs an Okta administrator account.</p>
-<p>The link works once: it continues in this browser. It expires on ${escapeHtml(lookup.expiresAt.toUTCString())}.</p>
-<form method="post"><button type="submit" style="margin-top:1rem;padding:.55rem 1rem;border:0;border-radius:.5rem;background:#1d4ed8;color:#fff;font-size:1rem;cursor:pointer">Start the setup</button></form>
-<p class="meta">How it works: <a href="/guide">configuration guide</a></p>`;
-  return htmlResponse(200, 'Invitation', body);
+  const locale = context.locale ?? DEFAULT_LOCALE;
+  const t = translatorFor(locale, 'errorPages');
+  const expires = t('invite.once', {
+    expires: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: timeZoneOf(request) }).format(lookup.expiresAt),
+  });
+  const body = `<h1 class="text-2xl font-semibold">${escapeHtml(t('invite.heading', { product: brand.productName }))}</h1>
+<p class="text-fg-muted">${escapeHtml(t('invite.intro', { product: brand.productName }))}</p>
+<p class="text-fg-muted">${escapeHtml(expires)}</p>
+<form method="post"><button type="submit" class="${BUTTON_CLASS}">${escapeHtml(t('invite.start'))}</button></form>
+<p class="text-sm text-fg-muted">${escapeHtml(t('invite.howItWorks'))} <a class="text-accent underline" href="/guide">${escapeHtml(t('invite.guide'))}</a></p>`;
+  return htmlResponse(200, t('invite.pageTitle'), body, {}, { locale });
 }
 
 export async function POST(request: NextRequest, { params }: Params) {
   const { token } = await params;
   const context = requestContextOf(request.headers);
   if (!isSameOriginRequest(request.headers, getEnv().APP_URL)) {
-    return errorPage({ status: 403, title: 'Request refused', message: 'The setup must be started from the invitation page.', code: 'cross_site_request', requestId: context.requestId });
+    const t = translatorFor(context.locale ?? DEFAULT_LOCALE, 'errorPages');
+    return errorPage({ status: 403, title: t('invite.crossSiteTitle'), message: t('invite.crossSite'), code: 'cross_site_request', requestId: context.requestId, locale: context.locale });
   }
   const limited = await invitationAttemptsExceeded(context);
   if (limited) return limited;
   const tooLarge = await discardBodyCapped(request).then(() => null, (error: unknown) => {
-    if (isBodyTooLargeError(error)) return payloadTooLargeResponse(context.requestId);
+    if (isBodyTooLargeError(error)) return payloadTooLargeResponse(context.requestId, context.locale);
     throw error;
   });
   if (tooLarge) return tooLarge;
   const claimed = await claimInvitation(token, context);
-  if (!claimed.ok) return refusal(claimed.reason, context.requestId);
+  if (!claimed.ok) return refusal(claimed.reason, context);
   await setOnboardingCookie(claimed.claimToken, claimed.expiresAt);
   const response = NextResponse.redirect(new URL('/onboarding', getEnv().APP_URL), 303);
   response.headers.set('cache-control', 'no-store');
@@ -73,7 +81,15 @@ async function invitationAttemptsExceeded(context: RequestContext): Promise<Resp
   }
 }
 
-function refusal(reason: InvitationRefusal, requestId: string) {
-  const { title, message } = INVITATION_REFUSALS[reason];
-  return errorPage({ status: STATUS[reason], title, message, code: `invitation_${reason}`, requestId, actions: [{ href: '/guide', label: 'Read the configuration guide', secondary: true }] });
+function refusal(reason: InvitationRefusal, context: RequestContext) {
+  const t = translatorFor(context.locale ?? DEFAULT_LOCALE, 'errorPages');
+  return errorPage({
+    status: STATUS[reason],
+    title: t(`invite.refusals.${reason}.title`),
+    message: t(`invite.refusals.${reason}.message`),
+    code: `invitation_${reason}`,
+    requestId: context.requestId,
+    actions: [{ href: '/guide', label: t('invite.readGuide'), secondary: true }],
+    locale: context.locale,
+  });
 }

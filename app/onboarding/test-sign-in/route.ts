@@ -19,7 +19,7 @@ export async function POST(request: NextRequest) {
     return errorPage({ status: 403, title: 'Request refused', message: 'The test sign-in must be started from the setup wizard.', code: 'cross_site_request', requestId: context.requestId });
   }
   const tooLarge = await discardBodyCapped(request).then(() => null, (error: unknown) => {
-    if (isBodyTooLargeError(error)) return payloadTooLargeResponse(context.requestId);
+    if (isBodyTooLargeError(error)) return payloadTooLargeResponse(context.requestId, context.locale);
     throw error;
   });
   if (tooLarge) return tooLarge;

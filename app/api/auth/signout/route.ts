@@ -5,25 +5,29 @@ import { getEnv } from '@/lib/env';
 import { errorPage } from '@/lib/http/html-page';
 import { discardBodyCapped, isBodyTooLargeError, payloadTooLargeResponse } from '@/lib/http/read-body';
 import { requestContextOf } from '@/lib/http/request-context';
+import { DEFAULT_LOCALE } from '@/lib/i18n/locales';
+import { translatorFor } from '@/lib/i18n/translator';
 import { isSameOriginRequest } from '@/lib/http/same-origin';
 
 /** POST (a form on the app's pages): ends the app session, then signs out at the IdP. */
 export async function POST(request: NextRequest) {
   const context = requestContextOf(request.headers);
   if (!isSameOriginRequest(request.headers, getEnv().APP_URL)) {
+    const t = translatorFor(context.locale ?? DEFAULT_LOCALE, 'errorPages');
     return errorPage({
       status: 403,
-      title: 'Sign-out refused',
-      message: 'Sign-out must be started from this app.',
+      title: t('signOut.title'),
+      message: t('signOut.message'),
       code: 'cross_site_request',
       requestId: context.requestId,
-      actions: [{ href: '/', label: 'Back to the app' }],
+      actions: [{ href: '/', label: t('backToApp') }],
+      locale: context.locale,
     });
   }
   try {
     await discardBodyCapped(request);
   } catch (error) {
-    if (isBodyTooLargeError(error)) return payloadTooLargeResponse(context.requestId);
+    if (isBodyTooLargeError(error)) return payloadTooLargeResponse(context.requestId, context.locale);
     throw error;
   }
   const cookie = sessionCookie();

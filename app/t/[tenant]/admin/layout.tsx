@@ -1,34 +1,35 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { requireTenantPage } from '@/lib/auth/tenant-guard';
+import { AdminNav } from './admin-nav';
 
 export const dynamic = 'force-dynamic';
 
 const NAV = [
-  ['connection', 'Connection'],
-  ['domains', 'Email domains'],
-  ['credentials', 'Credentials'],
-  ['users', 'Users'],
-  ['admins', 'Administrators'],
-  ['consent', 'Consent'],
-  ['rate-limits', 'Rate limits'],
-  ['health', 'Health'],
-  ['audit', 'Audit log'],
+  ['connection', 'connection'],
+  ['domains', 'domains'],
+  ['credentials', 'credentials'],
+  ['users', 'users'],
+  ['admins', 'admins'],
+  ['consent', 'consent'],
+  ['branding', 'branding'],
+  ['rate-limits', 'rateLimits'],
+  ['health', 'health'],
+  ['audit', 'audit'],
 ] as const;
 
 /** The tenant admin area: only admins of this tenant (every page and action checks again on the server). */
 export default async function AdminLayout({ children, params }: { children: React.ReactNode; params: Promise<{ tenant: string }> }) {
   const { tenant: slug } = await params;
   const { tenant } = await requireTenantPage(slug, 'admin', 'view admin area');
+  const t = await getTranslations('shell');
+  const items = NAV.map(([path, key]) => ({ href: `/t/${tenant.slug}/admin/${path}`, label: t(`nav.${key}`) }));
   return (
-    <div className="grid gap-8 md:grid-cols-[12rem_1fr]">
-      <nav aria-label="Administration" className="space-y-1">
-        <p className="mb-3 text-sm font-medium uppercase tracking-wide text-accent">{tenant.displayName}</p>
-        {NAV.map(([path, label]) => (
-          <Link key={path} href={`/t/${tenant.slug}/admin/${path}`} className="block rounded-lg px-3 py-1.5 text-fg hover:bg-surface-muted">
-            {label}
-          </Link>
-        ))}
-        <Link href={`/t/${tenant.slug}`} className="mt-4 block px-3 text-sm text-fg-muted hover:underline">← Back to the app</Link>
+    <div className="grid gap-6 md:grid-cols-[12rem_1fr] md:gap-8">
+      <nav aria-label={t('adminNav')} className="min-w-0 space-y-1">
+        <p className="mb-2 text-sm font-medium uppercase tracking-wide text-accent md:mb-3">{tenant.displayName}</p>
+        <AdminNav label={t('adminMenu')} items={items} />
+        <Link href={`/t/${tenant.slug}`} className="mt-4 hidden px-3 text-sm text-fg-muted hover:underline md:block">← {t('backToApp')}</Link>
       </nav>
       <div className="min-w-0 space-y-6">{children}</div>
     </div>

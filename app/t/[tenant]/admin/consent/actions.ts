@@ -25,7 +25,7 @@ const failed = (back: string, issue: { path: PropertyKey[]; message: string }) =
 export async function saveConsentSettingsAction(formData: FormData): Promise<void> {
   const { tenant, actor, back } = await authorize(formData, 'update consent settings');
   const parsed = consentSettingsSchema.safeParse({
-    required: formData.get('required'), supportContact: formData.get('supportContact'), logoUrl: formData.get('logoUrl') ?? '',
+    required: formData.get('required'), supportContact: formData.get('supportContact'), logoUrl: formData.get('logoUrl') ?? undefined,
     removeLogo: formData.get('removeLogo'),
   });
   if (!parsed.success) return failed(back, parsed.error.issues[0]!);

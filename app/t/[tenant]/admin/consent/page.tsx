@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requireTenantPage } from '@/lib/auth/tenant-guard';
-import { MAX_LOGO_BYTES, logoSrc } from '@/lib/consent/consent-logo';
 import { SCOPE_ITEMS } from '@/lib/consent/consent-scopes';
 import { getConsentStats } from '@/lib/consent/get-consent-stats';
 import { publishConsentVersionAction, saveConsentSettingsAction } from './actions';
@@ -40,22 +40,10 @@ export default async function ConsentAdminPage({ params, searchParams }: Props) 
         <label className="block">Support contact shown to people who decline (email or https URL)
           <input name="supportContact" defaultValue={policy.supportContact ?? ''} className={input} />
         </label>
-        <fieldset className="space-y-2">
-          <legend>Logo shown on the consent page (optional)</legend>
-          {policy.logoSha256 || policy.logoUrl ? (
-            <div className="flex items-center gap-3 text-sm text-fg-muted">
-              {/* eslint-disable-next-line @next/next/no-img-element */}
-              <img src={logoSrc(tenant.slug, { sha256: policy.logoSha256, url: policy.logoUrl })!} referrerPolicy="no-referrer" alt="Current logo" className="h-10 w-10 rounded-lg object-contain" data-testid="current-logo" />
-              <label className="flex items-center gap-2"><input type="checkbox" name="removeLogo" /> Remove the logo</label>
-            </div>
-          ) : null}
-          <label className="block">Upload a PNG or JPEG (at most {MAX_LOGO_BYTES / 1024} KB; SVG is not accepted)
-            <input type="file" name="logoFile" accept="image/png,image/jpeg" className="mt-1 block" />
-          </label>
-          <label className="block">…or an https:// URL of the image on your own site
-            <input name="logoUrl" defaultValue={policy.logoUrl ?? ''} placeholder="https://www.example.com/logo.png" className={input} />
-          </label>
-        </fieldset>
+        <p className="text-sm text-fg-muted">
+          The logo and accent colour of your consent pages are set under{' '}
+          <Link href={`/t/${tenant.slug}/admin/branding`} className="text-accent underline">Branding</Link>.
+        </p>
         <button type="submit" className="rounded-lg bg-accent px-4 py-2 font-medium text-on-accent">Save settings</button>
       </form>
 

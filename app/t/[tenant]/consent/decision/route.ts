@@ -39,7 +39,7 @@ export async function POST(request: NextRequest, { params }: Params) {
     }
     return redirectWithSession(await acceptConsent(post, context));
   } catch (error) {
-    if (isBodyTooLargeError(error)) return payloadTooLargeResponse(context.requestId);
+    if (isBodyTooLargeError(error)) return payloadTooLargeResponse(context.requestId, context.locale);
     if (error instanceof ConsentError) return consentRefusalResponse(error, context, { ...attempt, slug });
     return signInFailureResponse(error, context, { tenantId: attempt.tenantId, tenantSlug: slug, flow: 'consent' });
   }

@@ -4,6 +4,7 @@ import { expectAccessibleInEveryView } from '../fixtures/axe-views';
 import { auditSince, setTenant } from '../fixtures/db';
 import { activate, typeInto } from '../fixtures/keyboard-nav';
 import { OktaSignInPage } from '../fixtures/okta';
+import { issuerOf } from '../support/e2e-settings';
 
 /**
  * The /login page itself: what a person sees when what they typed finds no organization (under the field,
@@ -72,6 +73,7 @@ test.describe('/login', () => {
     await page.keyboard.type('alice@acme.test');
     await page.keyboard.press('Enter');
 
+    await page.waitForURL((url) => url.href.startsWith(issuerOf('acme')), { timeout: 30_000 });
     const okta = new OktaSignInPage(page);
     await okta.expectShown('acme');
     await expect(okta.username()).toHaveValue('alice@acme.test');

@@ -47,7 +47,7 @@ test.describe('/login', () => {
     expect(signinRequests).toEqual([]);
   });
 
-  test('a draft organization gets the same "not active" answer as the sign-in route gives', async ({ page }) => {
+  test('a suspended organization gets the same "not active" answer as the sign-in route gives', async ({ page }) => {
     await setTenant('globex', { status: 'suspended' });
     try {
       await page.goto('/login');

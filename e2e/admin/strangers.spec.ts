@@ -111,7 +111,7 @@ test.describe.serial('Tenants are strangers', () => {
     await new LoginPage(login).continueWith('carol@globex.test');
     await new OktaSignInPage(login).expectShown('globex');
     await new LoginPage(login).continueWith('someone@initech-e2e.test');
-    await expect(login.getByTestId('error-code')).toHaveText('unknown_tenant');
+    await expect(login.getByTestId('field-error-org')).toHaveText(/No organization signs in with this email's domain/);
     await visitor.close();
 
     await domains.fill('');

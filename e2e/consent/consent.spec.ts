@@ -134,6 +134,7 @@ test.describe('consent: revoking, admins, forged posts', () => {
     await expect(page.getByTestId('grant')).toHaveCount(1);
     const since = new Date();
     await page.getByRole('button', { name: 'Withdraw consent' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Withdraw and sign out' }).click();
     await expect(page.getByTestId('consent-revoked')).toBeVisible();
     expect((await auditSince(since, 'consent.revoked')).length).toBe(1);
 

@@ -1,16 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
-export const metadata: Metadata = { title: 'Signed out' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('signedOut'))('title') };
+}
 
 /** Where Okta's logout returns the browser (the registered sign-out redirect URI). */
-export default function SignedOutPage() {
+export default async function SignedOutPage() {
+  const t = await getTranslations('signedOut');
   return (
-    <section className="mx-auto max-w-md space-y-4 rounded-xl border border-line bg-surface p-8 text-center shadow-sm">
-      <h1 className="text-2xl font-semibold">You are signed out</h1>
-      <p className="text-fg-muted">You have been signed out of this app and of your organization&apos;s Okta session.</p>
+    <section className="mx-auto max-w-md space-y-4 rounded-xl border border-line bg-surface p-6 text-center shadow-sm sm:p-8">
+      <h1 className="text-2xl font-semibold">{t('heading')}</h1>
+      <p className="text-fg-muted">{t('body')}</p>
       <Link href="/login" className="inline-block rounded-lg bg-accent px-5 py-2.5 font-medium text-on-accent hover:bg-accent-hover">
-        Sign in again
+        {t('signInAgain')}
       </Link>
     </section>
   );

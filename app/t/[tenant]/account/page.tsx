@@ -1,62 +1,72 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireTenantPage } from '@/lib/auth/tenant-guard';
-import { SCOPE_ITEMS } from '@/lib/consent/consent-scopes';
 import { listUserGrants } from '@/lib/consent/list-user-grants';
-import { revokeGrantAction } from './actions';
+import { WithdrawConsentForm } from './withdraw-form';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Your account' };
 
 type Props = { params: Promise<{ tenant: string }> };
 
-const date = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('account'))('title') };
+}
 
 /** The signed-in user's account in this tenant: who they are here and the consent they gave, revocable. */
 export default async function AccountPage({ params }: Props) {
   const { tenant: slug } = await params;
   const { tenant, session } = await requireTenantPage(slug, 'member', 'view account');
-  const grants = await listUserGrants(tenant.id, session.user.id);
+  const [grants, t, tc, format] = await Promise.all([
+    listUserGrants(tenant.id, session.user.id),
+    getTranslations('account'),
+    getTranslations('consent'),
+    getFormatter(),
+  ]);
+  // The person's own zone and language (next-intl), the UTC time on hover, the machine-readable one in datetime.
+  const when = (date: Date, message: 'agreed' | 'withdrawnAt') => (
+    <time dateTime={date.toISOString()} title={`${date.toISOString().replace('T', ' ').slice(0, 16)} UTC`}>
+      {t(message, { date: format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' }) })}
+    </time>
+  );
+  const organization = tenant.displayName;
   return (
     <section className="space-y-6">
       <div>
-        <p className="text-sm font-medium uppercase tracking-wide text-accent">{tenant.displayName}</p>
-        <h1 className="mt-1 text-3xl font-bold">Your account</h1>
-        <p className="mt-1 text-fg-muted">Signed in as {session.user.email ?? session.user.sub}.</p>
+        <p className="text-sm font-medium uppercase tracking-wide text-accent">{organization}</p>
+        <h1 className="mt-1 text-3xl font-bold">{t('heading')}</h1>
+        <p className="mt-1 break-words text-fg-muted">{t('signedInAs', { who: session.user.email ?? session.user.sub })}</p>
       </div>
       <div className="rounded-xl border border-line bg-surface p-6">
-        <h2 className="text-lg font-semibold">Your consent</h2>
+        <h2 className="text-lg font-semibold">{t('consentHeading')}</h2>
         {grants.length === 0 ? (
-          <p className="mt-2 text-fg-muted" data-testid="no-grants">{tenant.displayName} does not ask for consent, or you have not given any.</p>
+          <p className="mt-2 text-fg-muted" data-testid="no-grants">{t('noGrants', { organization })}</p>
         ) : (
           <ul className="mt-4 divide-y divide-line" data-testid="grants">
             {grants.map((g) => (
               <li key={g.id} className="flex flex-wrap items-center justify-between gap-4 py-3" data-testid="grant">
-                <div>
-                  <p className="font-medium">{g.title} <span className="text-sm text-fg-muted">(version {g.version})</span></p>
-                  <p className="text-sm text-fg-muted">{g.scopes.map((s) => SCOPE_ITEMS[s].label).join(' · ')}</p>
+                <div className="min-w-0">
+                  <p className="font-medium">
+                    {g.title} <span className="text-sm font-normal text-fg-muted">({t('version', { version: g.version })})</span>
+                  </p>
+                  <p className="text-sm text-fg-muted">{g.scopes.map((s) => tc(`scopes.${s}.label`)).join(' · ')}</p>
                   <p className="text-sm text-fg-muted">
-                    Agreed {date(g.grantedAt)}{g.revokedAt ? ` · withdrawn ${date(g.revokedAt)}` : ''}
+                    {when(g.grantedAt, 'agreed')}
+                    {g.revokedAt ? <> · {when(g.revokedAt, 'withdrawnAt')}</> : null}
                   </p>
                 </div>
                 {g.revokedAt ? (
-                  <span className="text-sm text-fg-muted" data-testid="grant-status">Withdrawn</span>
+                  <span className="text-sm text-fg-muted" data-testid="grant-status">{t('withdrawn')}</span>
                 ) : (
-                  <form action={revokeGrantAction}>
-                    <input type="hidden" name="slug" value={tenant.slug} />
-                    <input type="hidden" name="grantId" value={g.id} />
-                    <button type="submit" className="rounded-lg border border-danger bg-surface px-4 py-2 font-medium text-danger hover:bg-danger-soft">
-                      Withdraw consent
-                    </button>
-                  </form>
+                  <WithdrawConsentForm slug={tenant.slug} grantId={g.id} statement={g.title} organization={organization} />
                 )}
               </li>
             ))}
           </ul>
         )}
-        <p className="mt-4 text-sm text-fg-muted">Withdrawing signs you out of {tenant.displayName} here at once; you will be asked again the next time you sign in.</p>
+        <p className="mt-4 text-sm text-fg-muted">{t('withdrawNote', { organization })}</p>
       </div>
-      <Link href={`/t/${tenant.slug}`} className="text-accent underline">Back to {tenant.displayName}</Link>
+      <Link href={`/t/${tenant.slug}`} className="text-accent underline">{t('back', { organization })}</Link>
     </section>
   );
 }

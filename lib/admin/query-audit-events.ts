@@ -23,7 +23,7 @@ export const auditQuerySchema = z.object({
 });
 
 export type AuditQuery = z.output<typeof auditQuerySchema>;
-export type AuditFilter = Omit<AuditQuery, 'page'>;
+export type AuditFilter = Partial<Omit<AuditQuery, 'page'>>;
 
 export type AuditEntry = {
   id: string;

@@ -38,6 +38,8 @@ export const AUDIT_EVENT_TYPES = [
   'consent.policy_updated',
   'consent.version_published',
   'consent.exported',
+  /** A tenant admin downloaded the filtered audit log as CSV (`details`: the filter and the row count). */
+  'audit.exported',
   /** One per (tenant or IP bucket, policy, minute, instance); `details.refused` counts the refusals. */
   'ratelimit.exceeded',
   'ratelimit.changed',

@@ -6,6 +6,18 @@
  */
 import type { Locale } from '@/lib/i18n/locales';
 import deCommon from './de/common.json';
+import deAdminConnection from './de/adminConnection.json';
+import deAdminConsent from './de/adminConsent.json';
+import deAdminCredentials from './de/adminCredentials.json';
+import deAdminDomains from './de/adminDomains.json';
+import deAdminHealth from './de/adminHealth.json';
+import deAdminRateLimits from './de/adminRateLimits.json';
+import enAdminConnection from './en/adminConnection.json';
+import enAdminConsent from './en/adminConsent.json';
+import enAdminCredentials from './en/adminCredentials.json';
+import enAdminDomains from './en/adminDomains.json';
+import enAdminHealth from './en/adminHealth.json';
+import enAdminRateLimits from './en/adminRateLimits.json';
 import deAdminAdmins from './de/adminAdmins.json';
 import enAdminAdmins from './en/adminAdmins.json';
 import deAdminAudit from './de/adminAudit.json';
@@ -22,6 +34,12 @@ import enCommon from './en/common.json';
 
 const en = {
   common: enCommon,
+  adminConnection: enAdminConnection,
+  adminConsent: enAdminConsent,
+  adminCredentials: enAdminCredentials,
+  adminDomains: enAdminDomains,
+  adminHealth: enAdminHealth,
+  adminRateLimits: enAdminRateLimits,
   adminAdmins: enAdminAdmins,
   adminAudit: enAdminAudit,
   admin: enAdmin,
@@ -36,6 +54,12 @@ export const catalogues: Record<Locale, Messages> = {
   en,
   de: {
     common: deCommon,
+    adminConnection: deAdminConnection,
+    adminConsent: deAdminConsent,
+    adminCredentials: deAdminCredentials,
+    adminDomains: deAdminDomains,
+    adminHealth: deAdminHealth,
+    adminRateLimits: deAdminRateLimits,
     adminAdmins: deAdminAdmins,
     adminAudit: deAdminAudit,
     admin: deAdmin,

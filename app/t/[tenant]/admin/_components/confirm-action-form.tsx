@@ -2,6 +2,8 @@
 /**
  * An ActionForm that asks first: the server page passes the dialog's words (naming the person and the
  * effect), this client wrapper opens the confirmation dialog before submitting. Cancel changes nothing.
+ * Without `confirmation` it submits at once: a row whose action flips (Deactivate ↔ Reactivate) keeps one
+ * form, so its success message survives the re-render.
  */
 import { ActionForm, type FormAction } from '@/app/_components/action-form';
 import { useConfirm, type ConfirmRequest } from '@/app/_components/confirm-dialog';
@@ -12,7 +14,7 @@ export function ConfirmActionForm({
 }: {
   action: FormAction;
   submitLabel: string;
-  confirmation: ConfirmRequest;
+  confirmation?: ConfirmRequest;
   children?: React.ReactNode;
   variant?: 'primary' | 'secondary' | 'danger';
   className?: string;
@@ -20,7 +22,7 @@ export function ConfirmActionForm({
   const { confirm, dialog } = useConfirm();
   return (
     <>
-      <ActionForm {...props} confirm={() => confirm(confirmation)} />
+      <ActionForm {...props} confirm={confirmation ? () => confirm(confirmation) : undefined} />
       {dialog}
     </>
   );

@@ -11,5 +11,5 @@ export const dataTable = {
   th: 'px-2 py-2 text-left font-medium text-fg-muted',
   td:
     'px-2 py-2 max-md:flex max-md:min-w-0 max-md:gap-3 max-md:px-0 max-md:py-1 max-md:before:w-28 max-md:before:shrink-0 ' +
-    'max-md:before:font-medium max-md:before:text-fg-muted max-md:before:content-[attr(data-label)] [overflow-wrap:anywhere]',
+    'max-md:before:font-medium max-md:before:text-fg-muted max-md:before:content-[attr(data-label)] max-md:[overflow-wrap:anywhere]',
 };

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { ActionForm } from '@/app/_components/action-form';
 import { requireTenantPage } from '@/lib/auth/tenant-guard';
 import { searchUsers, usersQuerySchema } from '@/lib/admin/search-users';
 import { setUserStatusAction } from '../actions';
@@ -81,17 +80,15 @@ export default async function UsersPage({ params, searchParams }: Props) {
                   </td>
                   <td className={dt.td} data-label={t('lastSignIn')}>{u.lastLoginAt ? <LocalTime value={u.lastLoginAt} /> : ta('never')}</td>
                   <td className={dt.td} data-label={ta('actions')}>
-                    {u.id === session.user.id ? <span className="text-xs text-fg-muted">{ta('you')}</span> : u.status === 'active' ? (
-                      <ConfirmActionForm action={setUserStatusAction.bind(null, tenant.slug)} submitLabel={t('deactivate')} variant="danger" className="flex items-center gap-2"
-                        confirmation={{ title: t('confirmDeactivateTitle', { user: who }), body: t('confirmDeactivateBody', { user: who }), confirmLabel: t('confirmDeactivate', { user: who }) }}>
+                    {u.id === session.user.id ? <span className="text-xs text-fg-muted">{ta('you')}</span> : (
+                      <ConfirmActionForm action={setUserStatusAction.bind(null, tenant.slug)} className="flex items-center gap-2"
+                        submitLabel={u.status === 'active' ? t('deactivate') : t('reactivate')} variant={u.status === 'active' ? 'danger' : 'secondary'}
+                        confirmation={u.status === 'active'
+                          ? { title: t('confirmDeactivateTitle', { user: who }), body: t('confirmDeactivateBody', { user: who }), confirmLabel: t('confirmDeactivate', { user: who }) }
+                          : undefined}>
                         <input type="hidden" name="userId" value={u.id} />
-                        <input type="hidden" name="status" value="deactivated" />
+                        <input type="hidden" name="status" value={u.status === 'active' ? 'deactivated' : 'active'} />
                       </ConfirmActionForm>
-                    ) : (
-                      <ActionForm action={setUserStatusAction.bind(null, tenant.slug)} submitLabel={t('reactivate')} variant="secondary" className="flex items-center gap-2">
-                        <input type="hidden" name="userId" value={u.id} />
-                        <input type="hidden" name="status" value="active" />
-                      </ActionForm>
                     )}
                   </td>
                 </tr>

@@ -12,7 +12,7 @@ export async function LocalTime({ value, dateOnly = false }: { value: Date; date
   const format = await getFormatter();
   const shown = dateOnly ? format.dateTime(value, { year: 'numeric', month: 'short', day: 'numeric' }) : format.dateTime(value, LOCAL);
   return (
-    <time dateTime={value.toISOString()} title={format.dateTime(value, UTC)} className="whitespace-nowrap">
+    <time dateTime={value.toISOString()} title={format.dateTime(value, UTC)} className="sm:whitespace-nowrap">
       {shown}
     </time>
   );

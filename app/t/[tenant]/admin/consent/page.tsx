@@ -56,7 +56,7 @@ export default async function ConsentAdminPage({ params, searchParams }: Props) 
             </div>
           ) : null}
           <label className="block">Upload a PNG or JPEG (at most {MAX_LOGO_BYTES / 1024} KB; SVG is not accepted)
-            <input type="file" name="logoFile" accept="image/png,image/jpeg" className="mt-1 block max-w-full" />
+            <input type="file" name="logoFile" accept="image/png,image/jpeg" className="mt-1 block" />
           </label>
           <label className="block">…or an https:// URL of the image on your own site
             <input name="logoUrl" defaultValue={policy.logoUrl ?? ''} placeholder="https://www.example.com/logo.png" className={input} />

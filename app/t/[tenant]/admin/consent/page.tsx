@@ -46,7 +46,7 @@ export default async function ConsentAdminPage({ params, searchParams }: Props) 
         <label className="block">Support contact shown to people who decline (email or https URL)
           <input name="supportContact" defaultValue={policy.supportContact ?? ''} className={input} />
         </label>
-        <fieldset className="space-y-2">
+        <fieldset className="min-w-0 space-y-2">
           <legend>Logo shown on the consent page (optional)</legend>
           {policy.logoSha256 || policy.logoUrl ? (
             <div className="flex items-center gap-3 text-sm text-fg-muted">
@@ -56,7 +56,7 @@ export default async function ConsentAdminPage({ params, searchParams }: Props) 
             </div>
           ) : null}
           <label className="block">Upload a PNG or JPEG (at most {MAX_LOGO_BYTES / 1024} KB; SVG is not accepted)
-            <input type="file" name="logoFile" accept="image/png,image/jpeg" className="mt-1 block" />
+            <input type="file" name="logoFile" accept="image/png,image/jpeg" className="mt-1 block max-w-full" />
           </label>
           <label className="block">…or an https:// URL of the image on your own site
             <input name="logoUrl" defaultValue={policy.logoUrl ?? ''} placeholder="https://www.example.com/logo.png" className={input} />

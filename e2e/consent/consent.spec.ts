@@ -167,7 +167,11 @@ test.describe('consent: revoking, admins, forged posts', () => {
     await page.getByLabel('Title', { exact: true }).fill('New terms from the admin page');
     await page.getByLabel('Require existing users to consent again').check();
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
-    await expect(page.getByRole('status')).toHaveText('Saved.');
+    // Publishing asks first, saying what re-consent does.
+    const dialog = page.getByRole('dialog', { name: /^Publish version \d+\?$/ });
+    await expect(dialog).toContainText('everyone is asked to consent again');
+    await dialog.getByRole('button', { name: /^Publish version \d+$/ }).click();
+    await expect(page.getByTestId('form-ok')).toContainText(/Saved\. Version \d+ is published; everyone is asked to consent again/);
     const published = await auditSince(since, 'consent.version_published');
     expect(published[0]?.details).toMatchObject({ after: { title: 'New terms from the admin page', requireReconsent: true } });
     await expect(page.locator('[data-testid^="consent-version-"]').first().getByTestId('pending')).not.toHaveText('0');

@@ -1,12 +1,15 @@
 /**
  * The wrapper of every tenant admin server action: authorizes the session for `slug` with the admin role
  * (a refusal writes `access.denied` and ends the request with Next's 404/403, nothing changed), counts the
- * action against `admin.action.user` (over the limit: a form message, nothing changed), parses the form with zod, runs the operation with the audit context of the signed-in admin, and maps expected
- * failures to a form message. Unexpected errors are logged and shown as a calm message with a request id.
+ * action against `admin.action.user` (over the limit: a form message, nothing changed), parses the form with
+ * zod (bad input: a translated message under each bad field, nothing changed), runs the operation with the
+ * audit context of the signed-in admin and a translator for its messages, and maps expected failures to a
+ * form message. Unexpected errors are logged and shown as a calm message with a request id.
  */
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { forbidden, notFound, redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { authorizeTenant } from '@/lib/auth/tenant-guard';
 import { getLog } from '@/lib/log';
@@ -15,10 +18,12 @@ import { TenantError } from '@/lib/tenants/tenant-error';
 import type { Tenant } from '@/lib/tenants/tenant';
 import type { ChangeContext } from '@/lib/tenants/update-tenant';
 import { AdminError } from './admin-error';
+import { fieldErrorsOf, validationMessages } from './form-errors';
 import { throttleAdminAction } from './throttle-admin-action';
 
-export type AdminActionResult = { ok: boolean; message?: string };
-export type AdminCall = { tenant: Tenant; actorUserId: string; context: ChangeContext };
+export type AdminActionResult = { ok: boolean; message?: string; fieldErrors?: Record<string, string> };
+export type AdminTranslator = Awaited<ReturnType<typeof getTranslations<'adminActions'>>>;
+export type AdminCall = { tenant: Tenant; actorUserId: string; context: ChangeContext; t: AdminTranslator };
 
 /** Form data as a plain object; repeated names (checkboxes) become arrays. */
 export function formObject(form: FormData): Record<string, string | string[]> {
@@ -45,26 +50,28 @@ export async function runAdminAction<S extends z.ZodType>(
     forbidden();
   }
   const { session, tenant, context } = auth;
+  const t = await getTranslations('adminActions');
   const throttle = await throttleAdminAction(session.user.id, context);
-  if (!throttle.ok) return { ok: false, message: throttle.message };
-  const parsed = schema.safeParse(formObject(form));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { ok: false, message: `${issue.path.join('.') || 'Input'}: ${issue.message}` };
-  }
+  if (!throttle.ok) return { ok: false, message: t('errors.throttled', { limit: throttle.limit, seconds: throttle.retryAfterSeconds }) };
+  const parsed = schema.safeParse(formObject(form), { error: validationMessages((key, values) => t(`validation.${key}`, values)) });
+  if (!parsed.success) return { ok: false, message: t('errors.checkFields'), fieldErrors: fieldErrorsOf(parsed.error) };
   const call: AdminCall = {
     tenant,
     actorUserId: session.user.id,
     context: { ...context, actor: `user:${session.user.email ?? session.user.sub}`, actorUserId: session.user.id },
+    t,
   };
   try {
     const message = await run(parsed.data, call);
     revalidatePath(`/t/${tenant.slug}/admin`, 'layout');
     return { ok: true, message };
   } catch (error) {
-    if (error instanceof TenantError || error instanceof AdminError) return { ok: false, message: error.message };
-    if (isOidcError(error)) return { ok: false, message: error.message };
+    if (error instanceof AdminError) {
+      const message = error.code ? t(`errors.${error.code}`) : error.message;
+      return error.field ? { ok: false, fieldErrors: { [error.field]: message } } : { ok: false, message };
+    }
+    if (error instanceof TenantError || isOidcError(error)) return { ok: false, message: error.message };
     getLog().error({ err: error, requestId: context.requestId, action }, 'admin action failed');
-    return { ok: false, message: `Something went wrong. Try again; request id ${context.requestId}.` };
+    return { ok: false, message: t('errors.unexpected', { requestId: context.requestId }) };
   }
 }

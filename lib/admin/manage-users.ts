@@ -35,24 +35,22 @@ type Change = { status?: 'active' | 'deactivated'; role?: 'member' | 'admin' };
 export async function changeUser(tenantId: string, userId: string, change: Change, context: ChangeContext): Promise<UserRow> {
   return getDb().$transaction(async (tx) => {
     const user = await tx.user.findFirst({ where: { id: userId, tenantId } });
-    if (!user) throw new AdminError('No such user in this organization.');
+    if (!user) throw new AdminError('No such user in this organization.', { code: 'no_such_user' });
     const removesAdmin =
       user.role === 'admin' && user.status === 'active' && (change.role === 'member' || change.status === 'deactivated');
     if (removesAdmin) {
       const admins = await tx.user.count({ where: { tenantId, role: 'admin', status: 'active' } });
       if (admins <= 1) {
-        throw new AdminError(
-          userId === context.actorUserId
-            ? 'You are the last administrator: make someone else an administrator first.'
-            : 'This is the last administrator of the organization.',
-        );
+        throw userId === context.actorUserId
+          ? new AdminError('You are the last administrator: make someone else an administrator first.', { code: 'last_admin_self' })
+          : new AdminError('This is the last administrator of the organization.', { code: 'last_admin' });
       }
     }
-    if (change.status === 'deactivated' && userId === context.actorUserId) throw new AdminError('You cannot deactivate yourself.');
+    if (change.status === 'deactivated' && userId === context.actorUserId) throw new AdminError('You cannot deactivate yourself.', { code: 'cannot_deactivate_self' });
     const type =
       change.status === 'deactivated' ? 'user.deactivated' : change.status === 'active' ? 'user.reactivated' : change.role === 'admin' ? 'admin.granted' : 'admin.revoked';
     if ((change.status && change.status === user.status) || (change.role && change.role === user.role)) {
-      throw new AdminError('Nothing to change.');
+      throw new AdminError('Nothing to change.', { code: 'nothing_to_change' });
     }
     const updated = await tx.user.update({ where: { id: user.id }, data: change });
     if (change.status === 'deactivated') await tx.session.deleteMany({ where: { userId: user.id } });

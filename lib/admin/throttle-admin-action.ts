@@ -8,7 +8,7 @@ import type { RequestContext } from '@/lib/http/request-context';
 import { enforceRateLimit } from '@/lib/rate-limit/consume';
 import { RateLimitedError } from '@/lib/rate-limit/rate-limited-error';
 
-export type ThrottleResult = { ok: true } | { ok: false; message: string; retryAfterSeconds: number };
+export type ThrottleResult = { ok: true } | { ok: false; message: string; retryAfterSeconds: number; limit: number };
 
 // By name too: a production build may bundle a class once per route group (see DESIGN.md).
 const isRateLimited = (error: unknown): error is RateLimitedError =>
@@ -23,6 +23,7 @@ async function take(run: () => Promise<unknown>): Promise<ThrottleResult> {
     return {
       ok: false,
       retryAfterSeconds: error.retryAfterSeconds,
+      limit: error.limit,
       message: `Too many changes in a short time (at most ${error.limit} a minute). Nothing was changed; try again in ${error.retryAfterSeconds} s.`,
     };
   }

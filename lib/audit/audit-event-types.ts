@@ -40,6 +40,8 @@ export const AUDIT_EVENT_TYPES = [
   'consent.exported',
   /** An admin changed the organization's accent or logo (app/t/[tenant]/admin/branding). */
   'tenant.branding_updated',
+  /** A tenant admin downloaded the filtered audit log as CSV (`details`: the filter and the row count). */
+  'audit.exported',
   /** One per (tenant or IP bucket, policy, minute, instance); `details.refused` counts the refusals. */
   'ratelimit.exceeded',
   'ratelimit.changed',

@@ -25,6 +25,7 @@ const ROUTE_HANDLER_PATHS: readonly RegExp[] = [
   /^\/onboarding\/test-sign-in\/?$/,
   /^\/t\/[^/]+\/consent\/(decision|logo)\/?$/,
   /^\/t\/[^/]+\/admin\/consent\/export\/?$/,
+  /^\/t\/[^/]+\/admin\/audit\/export\/?$/,
   /^\/t\/[^/]+\/admin\/connection\/test-sign-in\/?$/,
 ];
 

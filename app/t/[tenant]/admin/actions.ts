@@ -35,32 +35,32 @@ const connectionSchema = z.object({
 });
 
 export async function updateConnectionAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(slug, 'update connection settings', connectionSchema, form, async (input, { tenant, context }) => {
+  return runAdminAction(slug, 'update connection settings', connectionSchema, form, async (input, { tenant, context, t }) => {
     const { issuer: issuerInput, clientId, ...settings } = input;
     const method = tenant.clientAuthMethod === 'private_key_jwt' ? undefined : settings.clientAuthMethod;
     await updateTenant(tenant.slug, { ...settings, clientAuthMethod: method }, context);
     // A changed issuer or client ID is not trusted yet: it waits as the pending connection until a test sign-in
     // through it succeeds; the live connection keeps working meanwhile.
     const pending = tenant.pendingConnection ?? tenant;
-    if (issuerInput === pending.issuer && clientId === pending.clientId) return 'Saved.';
+    if (issuerInput === pending.issuer && clientId === pending.clientId) return t('saved');
     let issuer = issuerInput;
     if (issuerInput !== tenant.issuer) {
       const check = await checkConnection(issuerInput);
-      if (!check.ok) throw new AdminError(check.message);
+      if (!check.ok) throw new AdminError(check.message, { field: 'issuer' });
       issuer = check.issuer;
     }
-    if (issuer === pending.issuer && clientId === pending.clientId) return 'Saved.';
+    if (issuer === pending.issuer && clientId === pending.clientId) return t('saved');
     const updated = await setPendingConnection(tenant.slug, { issuer, clientId }, context);
     return updated.pendingConnection
-      ? 'Saved. The new issuer and client ID are pending: run a test sign-in through them to put them in use.'
-      : 'Saved. The pending change was withdrawn; the connection in use is unchanged.';
+      ? t('connectionPending')
+      : t('connectionPendingWithdrawn');
   });
 }
 
 export async function discardPendingConnectionAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(slug, 'discard pending connection', none, form, async (_input, { tenant, context }) => {
+  return runAdminAction(slug, 'discard pending connection', none, form, async (_input, { tenant, context, t }) => {
     await discardPendingConnection(tenant.slug, context);
-    return 'The pending connection was discarded.';
+    return t('pendingDiscarded');
   });
 }
 
@@ -69,100 +69,89 @@ const domainsSchema = z.object({
 });
 
 export async function updateDomainsAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(slug, 'update email domains', domainsSchema, form, async ({ domains }, { tenant, context }) => {
+  return runAdminAction(slug, 'update email domains', domainsSchema, form, async ({ domains }, { tenant, context, t }) => {
     const updated = await updateTenant(tenant.slug, { emailDomains: [...new Set(domains)] }, context);
     const unverified = updated.emailDomains.filter((d) => !updated.verifiedEmailDomains.includes(d));
-    return unverified.length
-      ? `Saved. ${unverified.join(', ')} route sign-ins only once verified: create the DNS record shown below, then check it.`
-      : 'Saved.';
+    return unverified.length ? t('domainsUnverified', { domains: unverified.join(', ') }) : t('saved');
   });
 }
 
 const checkDomainSchema = z.object({ domain: emailDomainSchema });
 
 export async function checkDomainAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(slug, 'check email domain', checkDomainSchema, form, async ({ domain }, { tenant, context }) => {
-    const result = await checkEmailDomain(tenant.id, domain, context);
-    if (result.verified) return `${domain} is verified: people who type an email of this domain are sent to your Okta.`;
-    throw new AdminError(DOMAIN_CHECK_MESSAGES[result.code](domain));
+  return runAdminAction(slug, 'check email domain', checkDomainSchema, form, async ({ domain }, { tenant, context, t }) => {
+    const result: DomainCheck = await checkEmailDomain(tenant.id, domain, context);
+    if (result.verified) return t('domainVerified', { domain });
+    throw new AdminError(t(`domainCheck.${result.code}`, { domain }));
   });
 }
 
-const DOMAIN_CHECK_MESSAGES: Record<DomainCheck['code'], (domain: string) => string> = {
-  record_missing: (d) => `No verification record found for ${d} yet. DNS changes can take a while to appear; check again later.`,
-  wrong_value: (d) => `The TXT record of ${d} does not hold this organization's value. Copy the value exactly as shown.`,
-  dns_error: (d) => `DNS did not answer for ${d}. Try again in a moment.`,
-  taken: (d) => `${d} is already verified by another organization here. Contact support if it is yours.`,
-  verified: (d) => `${d} is verified.`,
-  approved: (d) => `${d} was approved by the operator.`,
-};
-
-const secretSchema = z.object({ clientSecret: z.string().trim().min(8, 'paste the whole secret from Okta').max(1000) });
+const secretSchema = z.object({ clientSecret: z.string().trim().min(8).max(1000) });
 
 export async function addSecretAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(slug, 'add client secret', secretSchema, form, async ({ clientSecret }, { tenant, context }) => {
+  return runAdminAction(slug, 'add client secret', secretSchema, form, async ({ clientSecret }, { tenant, context, t }) => {
     await addNextSecret(tenant.slug, clientSecret, context);
-    return 'New secret saved. Sign-in now works with either secret: deactivate the old one in Okta, then finish the rotation.';
+    return t('secretAdded');
   });
 }
 
 export async function promoteSecretAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(slug, 'finish client secret rotation', none, form, async (_input, { tenant, context }) => {
+  return runAdminAction(slug, 'finish client secret rotation', none, form, async (_input, { tenant, context, t }) => {
     await promoteNextSecret(tenant.slug, context);
-    return 'Rotation finished: only the new secret is used now.';
+    return t('secretPromoted');
   });
 }
 
 export async function discardSecretAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(slug, 'discard new client secret', none, form, async (_input, { tenant, context }) => {
+  return runAdminAction(slug, 'discard new client secret', none, form, async (_input, { tenant, context, t }) => {
     await discardNextSecret(tenant.slug, context);
-    return 'The new secret was discarded.';
+    return t('secretDiscarded');
   });
 }
 
 export async function addKeyAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(slug, 'add signing key', none, form, async (_input, { tenant, context }) => {
+  return runAdminAction(slug, 'add signing key', none, form, async (_input, { tenant, context, t }) => {
     await addNextKey(tenant.slug, context);
-    return 'New key created and published at the JWKS URL. Make sure Okta has it, then activate it.';
+    return t('keyAdded');
   });
 }
 
 export async function activateKeyAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(slug, 'activate signing key', none, form, async (_input, { tenant, context }) => {
+  return runAdminAction(slug, 'activate signing key', none, form, async (_input, { tenant, context, t }) => {
     await activateNextKey(tenant.slug, context);
-    return 'The new key signs from now on; the old one is retired.';
+    return t('keyActivated');
   });
 }
 
 export async function discardKeyAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(slug, 'discard signing key', none, form, async (_input, { tenant, context }) => {
+  return runAdminAction(slug, 'discard signing key', none, form, async (_input, { tenant, context, t }) => {
     await discardNextKey(tenant.slug, context);
-    return 'The new key was discarded.';
+    return t('keyDiscarded');
   });
 }
 
 const userStatusSchema = z.object({ userId: z.string().uuid(), status: z.enum(['active', 'deactivated']) });
 
 export async function setUserStatusAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(slug, 'change user status', userStatusSchema, form, async ({ userId, status }, { tenant, context }) => {
+  return runAdminAction(slug, 'change user status', userStatusSchema, form, async ({ userId, status }, { tenant, context, t }) => {
     const user = await changeUser(tenant.id, userId, { status }, context);
-    return `${user.email ?? user.sub} is ${status === 'active' ? 'active again' : 'deactivated'}.`;
+    return t(status === 'active' ? 'userReactivated' : 'userDeactivated', { user: user.email ?? user.sub });
   });
 }
 
 const userRoleSchema = z.object({ userId: z.string().uuid(), role: z.enum(['member', 'admin']) });
 
 export async function setUserRoleAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(slug, 'change admin role', userRoleSchema, form, async ({ userId, role }, { tenant, context }) => {
+  return runAdminAction(slug, 'change admin role', userRoleSchema, form, async ({ userId, role }, { tenant, context, t }) => {
     const user = await changeUser(tenant.id, userId, { role }, context);
-    return `${user.email ?? user.sub} is ${role === 'admin' ? 'now an administrator' : 'no longer an administrator'}.`;
+    return t(role === 'admin' ? 'adminGranted' : 'adminRevoked', { user: user.email ?? user.sub });
   });
 }
 
 export async function recheckConnectionAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(slug, 'check connection', none, form, async (_input, { tenant, context }) => {
+  return runAdminAction(slug, 'check connection', none, form, async (_input, { tenant, context, t }) => {
     const result = await recheckConnection({ tenant }, context);
     if (!result.ok) throw new AdminError(result.message);
-    return result.message ?? 'The connection works.';
+    return result.message ?? t('connectionWorks');
   });
 }

@@ -12,11 +12,9 @@ import { updateTenant } from '@/lib/tenants/update-tenant';
 const dpopSchema = z.object({ requireDpop: z.literal('on').optional() }).transform((v) => ({ requireDpop: v.requireDpop === 'on' }));
 
 export async function updateDpopAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(slug, 'update DPoP setting', dpopSchema, form, async ({ requireDpop }, { tenant, context }) => {
-    if (requireDpop === tenant.requireDpop) return requireDpop ? 'DPoP was already on.' : 'DPoP was already off.';
+  return runAdminAction(slug, 'update DPoP setting', dpopSchema, form, async ({ requireDpop }, { tenant, context, t }) => {
+    if (requireDpop === tenant.requireDpop) return requireDpop ? t('dpopAlreadyOn') : t('dpopAlreadyOff');
     await updateTenant(tenant.slug, { requireDpop }, context);
-    return requireDpop
-      ? 'DPoP is on: token requests now carry a DPoP proof. Okta must have “Require DPoP header in token requests” ticked too.'
-      : 'DPoP is off: token requests carry no DPoP proof. Untick “Require DPoP header in token requests” in Okta too.';
+    return requireDpop ? t('dpopOn') : t('dpopOff');
   });
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/app/_components/action-form';
 import { CopyValue } from '@/app/_components/copy-button';
 import { Card, Radio, TextField } from '@/app/_components/fields';
@@ -7,63 +8,68 @@ import { getEnv } from '@/lib/env';
 import { oktaAppValues } from '@/lib/oin/oin-values';
 import { SCOPES } from '@/lib/tenants/tenant-schema';
 import { discardPendingConnectionAction, updateConnectionAction } from '../actions';
+import { ConfirmActionForm } from '../_components/confirm-action-form';
+import { LocalTime } from '../_components/local-time';
 import { DpopCard } from './dpop-card';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Connection settings' };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('adminConnection'))('title') };
+}
 
 type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ConnectionPage({ params, searchParams }: Props) {
   const { tenant } = await requireTenantPage((await params).tenant, 'admin', 'view connection settings');
+  const t = await getTranslations('adminConnection');
   const values = oktaAppValues(getEnv().APP_URL);
   const tested = (await searchParams).tested === '1' && !tenant.pendingConnection && tenant.connectionProven;
   const pending = tenant.pendingConnection;
+  const code = (chunks: React.ReactNode) => <code className="[overflow-wrap:anywhere]">{chunks}</code>;
   return (
     <>
-      <h1 className="text-2xl font-bold">Connection settings</h1>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
       {/* The connection in use, and a changed one waiting for its test sign-in (lib/tenants/pending-connection.ts). */}
-      <Card title="Okta connection in use" testId="connection-state">
+      <Card title={t('inUse')} testId="connection-state">
         <p className="text-sm">
-          Issuer <code>{tenant.issuer}</code>, client ID <code>{tenant.clientId}</code>:{' '}
+          {t.rich('inUseText', { issuer: tenant.issuer, clientId: tenant.clientId, code })}{' '}
           {tenant.connectionProven ? (
-            <b data-testid="connection-proven">proven{tenant.connectionProvenAt ? ` on ${tenant.connectionProvenAt.toISOString().slice(0, 10)}` : ''}</b>
+            <b data-testid="connection-proven">
+              {tenant.connectionProvenAt ? <>{t('provenOn')} <LocalTime value={tenant.connectionProvenAt} dateOnly /></> : t('proven')}
+            </b>
           ) : (
-            <b data-testid="connection-unproven">not proven yet: the Okta tile does not sign anyone in until a test sign-in succeeds</b>
+            <b data-testid="connection-unproven">{t('unproven')}</b>
           )}
-          .
         </p>
-        {tested ? <p role="status" data-testid="connection-tested" className="rounded-lg bg-success-soft px-3 py-2 text-sm text-success">The test sign-in worked: the new connection is now in use.</p> : null}
+        {tested ? <p role="status" data-testid="connection-tested" className="rounded-lg bg-success-soft px-3 py-2 text-sm text-success">{t('tested')}</p> : null}
         {pending ? (
           <div className="space-y-2 rounded-lg border border-warning bg-warning-soft p-3 text-sm" data-testid="pending-connection">
-            <p>
-              <b>Pending:</b> issuer <code>{pending.issuer}</code>, client ID <code>{pending.clientId}</code>. It is not used until a test sign-in
-              through it succeeds; until then the connection above keeps signing people in. Sign in with any account of that Okta org that is
-              assigned to the app; your own session here is not changed.
-            </p>
+            <p>{t.rich('pendingText', { issuer: pending.issuer, clientId: pending.clientId, code, b: (chunks) => <b>{chunks}</b> })}</p>
             <form method="post" action={`/t/${tenant.slug}/admin/connection/test-sign-in`}>
-              <button type="submit" className="rounded-lg bg-accent px-4 py-2 text-on-accent hover:bg-accent-hover">Test sign-in through the pending connection</button>
+              <button type="submit" className="rounded-lg bg-accent px-4 py-2 text-on-accent hover:bg-accent-hover">{t('testPending')}</button>
             </form>
-            <ActionForm action={discardPendingConnectionAction.bind(null, tenant.slug)} submitLabel="Discard the pending connection" variant="secondary" />
+            <ConfirmActionForm action={discardPendingConnectionAction.bind(null, tenant.slug)} submitLabel={t('discardPending')} variant="secondary"
+              confirmation={{ title: t('confirmDiscardTitle'), body: t('confirmDiscardBody', { issuer: pending.issuer, clientId: pending.clientId }), confirmLabel: t('discardPending') }} />
           </div>
         ) : null}
       </Card>
       <Card>
-        <ActionForm action={updateConnectionAction.bind(null, tenant.slug)} submitLabel="Save settings">
-          <TextField label="Organization name" name="displayName" defaultValue={tenant.displayName} required maxLength={64} />
-          <TextField label="Okta issuer" name="issuer" defaultValue={pending?.issuer ?? tenant.issuer} required hint="A changed issuer is checked through discovery, then waits as the pending connection until a test sign-in through it succeeds." />
-          <TextField label="Client ID" name="clientId" defaultValue={pending?.clientId ?? tenant.clientId} required maxLength={200} hint="A changed client ID also waits for a test sign-in." />
+        <ActionForm action={updateConnectionAction.bind(null, tenant.slug)} submitLabel={t('save')}>
+          <TextField label={t('displayName')} name="displayName" defaultValue={tenant.displayName} required maxLength={64} />
+          <TextField label={t('issuer')} name="issuer" defaultValue={pending?.issuer ?? tenant.issuer} required hint={t('issuerHint')} />
+          <TextField label={t('clientId')} name="clientId" defaultValue={pending?.clientId ?? tenant.clientId} required maxLength={200} hint={t('clientIdHint')} />
           {tenant.clientAuthMethod === 'private_key_jwt' ? (
-            <p className="text-sm">Client authentication: <b>Public key / Private key</b> (keys under Credentials).</p>
+            <p className="text-sm">{t.rich('authPrivateKey', { b: (chunks) => <b>{chunks}</b> })}</p>
           ) : (
             <fieldset className="space-y-1">
-              <legend className="text-sm font-medium">Client authentication</legend>
-              <Radio name="clientAuthMethod" value="client_secret_basic" label="Client secret (Authorization header)" defaultChecked={tenant.clientAuthMethod === 'client_secret_basic'} />
-              <Radio name="clientAuthMethod" value="client_secret_post" label="Client secret (request body)" defaultChecked={tenant.clientAuthMethod === 'client_secret_post'} />
+              <legend className="text-sm font-medium">{t('auth')}</legend>
+              <Radio name="clientAuthMethod" value="client_secret_basic" label={t('authBasic')} defaultChecked={tenant.clientAuthMethod === 'client_secret_basic'} />
+              <Radio name="clientAuthMethod" value="client_secret_post" label={t('authPost')} defaultChecked={tenant.clientAuthMethod === 'client_secret_post'} />
             </fieldset>
           )}
           <fieldset className="space-y-1">
-            <legend className="text-sm font-medium">Scopes (openid is always requested; offline access never)</legend>
+            <legend className="text-sm font-medium">{t('scopes')}</legend>
             {SCOPES.map((s) => (
               <label key={s} className="mr-4 inline-flex items-center gap-1">
                 <input type="checkbox" name="scopes" value={s} defaultChecked={s === 'openid' || tenant.scopes.includes(s)} disabled={s === 'openid'} /> {s}
@@ -71,27 +77,23 @@ export default async function ConnectionPage({ params, searchParams }: Props) {
             ))}
           </fieldset>
           <fieldset className="space-y-1">
-            <legend className="text-sm font-medium">Sign-in from the Okta tile (Okta: Login initiated by)</legend>
-            <Radio name="loginInitiatedBy" value="app_only" label="App only: no tile" defaultChecked={tenant.loginInitiatedBy === 'app_only'} />
-            <Radio name="loginInitiatedBy" value="either" label="Either Okta or app: the tile signs people in" defaultChecked={tenant.loginInitiatedBy === 'either'} />
+            <legend className="text-sm font-medium">{t('loginInitiatedBy')}</legend>
+            <Radio name="loginInitiatedBy" value="app_only" label={t('appOnly')} defaultChecked={tenant.loginInitiatedBy === 'app_only'} />
+            <Radio name="loginInitiatedBy" value="either" label={t('either')} defaultChecked={tenant.loginInitiatedBy === 'either'} />
           </fieldset>
           <fieldset className="space-y-1">
-            <legend className="text-sm font-medium">Tile login flow (Okta: Login flow)</legend>
-            <Radio name="tileLoginFlow" value="redirect" label="Redirect to app to initiate login (OIDC Compliant)" defaultChecked={tenant.tileLoginFlow === 'redirect'} />
-            <Radio name="tileLoginFlow" value="id_token" label="Send ID Token directly to app (Okta Simplified)" defaultChecked={tenant.tileLoginFlow === 'id_token'} />
+            <legend className="text-sm font-medium">{t('tileLoginFlow')}</legend>
+            <Radio name="tileLoginFlow" value="redirect" label={t('flowRedirect')} defaultChecked={tenant.tileLoginFlow === 'redirect'} />
+            <Radio name="tileLoginFlow" value="id_token" label={t('flowIdToken')} defaultChecked={tenant.tileLoginFlow === 'id_token'} />
           </fieldset>
-          <label className="block text-sm">
-            <span className="font-medium">Okta org domain (only for an issuer on a custom domain, with Okta Simplified)</span>
-            <input name="oktaOrgDomain" defaultValue={tenant.oktaOrgDomain ?? ''} placeholder="acme.okta.com" className="mt-1 block w-full rounded border border-control px-2 py-1" />
-            <span className="text-xs text-fg-muted">Okta Simplified sign-ins are accepted only from your issuer or this domain.</span>
-          </label>
+          <TextField label={t('orgDomain')} name="oktaOrgDomain" defaultValue={tenant.oktaOrgDomain ?? ''} placeholder="acme.okta.com" hint={t('orgDomainHint')} />
         </ActionForm>
       </Card>
       <DpopCard tenant={tenant} />
-      <Card title="Values in Okta">
-        <CopyValue label="Sign-in redirect URI" value={values.signInRedirectUri} />
-        <CopyValue label="Sign-out redirect URI" value={values.signOutRedirectUri} />
-        <CopyValue label="Initiate login URI" value={values.initiateLoginUri(tenant.slug)} />
+      <Card title={t('valuesInOkta')}>
+        <CopyValue label={t('signInRedirect')} value={values.signInRedirectUri} />
+        <CopyValue label={t('signOutRedirect')} value={values.signOutRedirectUri} />
+        <CopyValue label={t('initiateLogin')} value={values.initiateLoginUri(tenant.slug)} />
       </Card>
     </>
   );

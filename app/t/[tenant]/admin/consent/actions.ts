@@ -3,8 +3,7 @@ import { redirect } from 'next/navigation';
 import { throttleAdminAction } from '@/lib/admin/throttle-admin-action';
 import { authorizeTenant } from '@/lib/auth/tenant-guard';
 import { LogoError, MAX_LOGO_BYTES, parseLogoImage } from '@/lib/consent/consent-logo';
-import { consentSettingsSchema, consentVersionSchema } from '@/lib/consent/consent-schema';
-import { publishConsentVersion } from '@/lib/consent/publish-consent-version';
+import { consentSettingsSchema } from '@/lib/consent/consent-schema';
 import { updateConsentSettings } from '@/lib/consent/update-consent-settings';
 
 async function authorize(formData: FormData, action: string) {
@@ -43,16 +42,4 @@ export async function saveConsentSettingsAction(formData: FormData): Promise<voi
     throw error;
   }
   redirect(`${back}?saved=settings`);
-}
-
-/** Publishes the next statement version. Tenant admins only; audited with before/after. */
-export async function publishConsentVersionAction(formData: FormData): Promise<void> {
-  const { tenant, actor, back } = await authorize(formData, 'publish consent version');
-  const parsed = consentVersionSchema.safeParse({
-    title: formData.get('title'), bodyMarkdown: formData.get('bodyMarkdown'),
-    scopes: ['openid', ...formData.getAll('scopes').map(String)], requireReconsent: formData.get('requireReconsent'),
-  });
-  if (!parsed.success) failed(back, parsed.error.issues[0]!);
-  else await publishConsentVersion(tenant.id, parsed.data, actor);
-  redirect(`${back}?saved=version`);
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/app/_components/action-form';
 import { CopyValue } from '@/app/_components/copy-button';
 import { Card, TextField } from '@/app/_components/fields';
@@ -9,41 +10,47 @@ import { getPublicJwks } from '@/lib/tenants/tenant-keys';
 import {
   activateKeyAction, addKeyAction, addSecretAction, discardKeyAction, discardSecretAction, promoteSecretAction,
 } from '../actions';
+import { ConfirmActionForm } from '../_components/confirm-action-form';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Credentials' };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('adminCredentials'))('title') };
+}
 
 /** Client secret rotation (two secrets valid during the switch, as in Okta) or private_key_jwt key rotation. */
 export default async function CredentialsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await requireTenantPage((await params).tenant, 'admin', 'view credentials');
+  const t = await getTranslations('adminCredentials');
   const slug = tenant.slug;
   if (tenant.clientAuthMethod === 'private_key_jwt') {
     const jwks = await getPublicJwks(tenant.id);
     const next = tenant.keys.find((k) => k.status === 'next');
     return (
       <>
-        <h1 className="text-2xl font-bold">Signing keys (Public key / Private key)</h1>
+        <h1 className="text-2xl font-bold">{t('keysHeading')}</h1>
         <Card>
-          <CopyValue label="JWKS URL for Okta" value={oktaAppValues(getEnv().APP_URL).jwksUri(slug)} testId="jwks-url" />
-          <ul className="space-y-1" data-testid="key-list">
+          <CopyValue label={t('jwksUrl')} value={oktaAppValues(getEnv().APP_URL).jwksUri(slug)} testId="jwks-url" />
+          <ul className="space-y-1 [overflow-wrap:anywhere]" data-testid="key-list">
             {tenant.keys.map((k) => (
-              <li key={k.kid}><code>{k.kid}</code> — {k.status === 'active' ? 'signs now' : 'new, published, not signing yet'}</li>
+              <li key={k.kid}><code>{k.kid}</code> — {k.status === 'active' ? t('keySigns') : t('keyNext')}</li>
             ))}
           </ul>
-          {jwks.keys.map((k) => <CopyValue key={k.kid} label={`Public key ${k.kid}`} value={JSON.stringify(k)} />)}
+          {jwks.keys.map((k) => <CopyValue key={k.kid} label={t('publicKey', { kid: k.kid })} value={JSON.stringify(k)} />)}
         </Card>
-        <Card title="Rotate the key">
+        <Card title={t('rotateKey')}>
           <ol className="list-decimal space-y-1 pl-5 text-fg">
-            <li>Add a new key: it appears at the JWKS URL at once (Okta reads it there), or copy its public key into Okta.</li>
-            <li>Activate it: the app signs with the new key; the old key is retired and leaves the JWKS.</li>
+            <li>{t('rotateKeyStep1')}</li>
+            <li>{t('rotateKeyStep2')}</li>
           </ol>
           {next ? (
-            <div className="flex gap-3">
-              <ActionForm action={activateKeyAction.bind(null, slug)} submitLabel="Activate the new key" />
-              <ActionForm action={discardKeyAction.bind(null, slug)} submitLabel="Discard the new key" variant="danger" />
+            <div className="flex flex-wrap gap-3">
+              <ActionForm action={activateKeyAction.bind(null, slug)} submitLabel={t('activateKey')} />
+              <ConfirmActionForm action={discardKeyAction.bind(null, slug)} submitLabel={t('discardKey')} variant="danger"
+                confirmation={{ title: t('confirmDiscardKeyTitle'), body: t('confirmDiscardKeyBody', { kid: next.kid }), confirmLabel: t('discardKey') }} />
             </div>
           ) : (
-            <ActionForm action={addKeyAction.bind(null, slug)} submitLabel="Add a new key" />
+            <ActionForm action={addKeyAction.bind(null, slug)} submitLabel={t('addKey')} />
           )}
         </Card>
       </>
@@ -51,27 +58,24 @@ export default async function CredentialsPage({ params }: { params: Promise<{ te
   }
   return (
     <>
-      <h1 className="text-2xl font-bold">Client secret</h1>
+      <h1 className="text-2xl font-bold">{t('secretHeading')}</h1>
       <Card>
-        <p data-testid="secret-state">
-          {tenant.hasNextClientSecret
-            ? 'Rotation under way: two secrets are saved. Sign-in uses the current one and falls back to the new one.'
-            : 'One secret is saved. It is stored encrypted and never shown.'}
-        </p>
+        <p data-testid="secret-state">{tenant.hasNextClientSecret ? t('secretTwo') : t('secretOne')}</p>
       </Card>
-      <Card title="Rotate the secret">
+      <Card title={t('rotateSecret')}>
         <ol className="list-decimal space-y-1 pl-5 text-fg">
-          <li>In Okta (app → General → Client Credentials) generate a new secret. Okta keeps both secrets active.</li>
-          <li>Save the new secret here. Sign-in works with either secret from now on.</li>
-          <li>Deactivate the old secret in Okta, then finish the rotation here.</li>
+          <li>{t('rotateSecretStep1')}</li>
+          <li>{t('rotateSecretStep2')}</li>
+          <li>{t('rotateSecretStep3')}</li>
         </ol>
-        <ActionForm action={addSecretAction.bind(null, slug)} submitLabel="Save new secret">
-          <TextField label="New client secret" name="clientSecret" type="password" required />
+        <ActionForm action={addSecretAction.bind(null, slug)} submitLabel={t('saveSecret')}>
+          <TextField label={t('newSecret')} name="clientSecret" type="password" required />
         </ActionForm>
         {tenant.hasNextClientSecret ? (
-          <div className="flex gap-3">
-            <ActionForm action={promoteSecretAction.bind(null, slug)} submitLabel="Finish rotation" />
-            <ActionForm action={discardSecretAction.bind(null, slug)} submitLabel="Discard new secret" variant="danger" />
+          <div className="flex flex-wrap gap-3">
+            <ActionForm action={promoteSecretAction.bind(null, slug)} submitLabel={t('finishRotation')} />
+            <ConfirmActionForm action={discardSecretAction.bind(null, slug)} submitLabel={t('discardSecret')} variant="danger"
+              confirmation={{ title: t('confirmDiscardSecretTitle'), body: t('confirmDiscardSecretBody'), confirmLabel: t('discardSecret') }} />
           </div>
         ) : null}
       </Card>

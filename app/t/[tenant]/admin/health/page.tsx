@@ -1,40 +1,58 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/app/_components/action-form';
 import { Card } from '@/app/_components/fields';
 import { requireTenantPage } from '@/lib/auth/tenant-guard';
 import { getConnectionHealth } from '@/lib/admin/connection-health';
 import { describeConnectionFailure, type ConnectionCheckCode } from '@/lib/onboarding/discovery-messages';
 import { recheckConnectionAction } from '../actions';
+import { dataTable as dt } from '../_components/data-table';
+import { LocalTime } from '../_components/local-time';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Connection health' };
 
-const when = (ms: number | Date | null | undefined) => (ms ? new Date(ms).toISOString().slice(0, 19).replace('T', ' ') + ' UTC' : 'never');
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('adminHealth'))('title') };
+}
 
 export default async function HealthPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await requireTenantPage((await params).tenant, 'admin', 'view connection health');
-  const h = await getConnectionHealth(tenant);
+  const [h, t, ta] = await Promise.all([getConnectionHealth(tenant), getTranslations('adminHealth'), getTranslations('admin')]);
+  const when = (v: number | Date | null | undefined) => (v ? <LocalTime value={new Date(v)} /> : ta('never'));
   return (
     <>
-      <h1 className="text-2xl font-bold">Connection health</h1>
-      <Card title="Okta connection">
-        <dl className="grid grid-cols-[14rem_1fr] gap-2 text-sm" data-testid="health">
-          <dt className="text-fg-muted">Last connection check</dt>
-          <dd>{when(h.lastCheckAt)} — {h.lastCheckAt ? (h.lastCheckCode ? describeConnectionFailure(h.lastCheckCode as ConnectionCheckCode) : 'passed') : '—'}</dd>
-          <dt className="text-fg-muted">Discovery fetched (this server)</dt><dd>{when(h.cache?.metadataFetchedAt)}</dd>
-          <dt className="text-fg-muted">JWKS fetched (this server)</dt><dd>{when(h.cache?.jwksFetchedAt)} {h.cache ? `· ${h.cache.keyCount} key(s)` : ''}</dd>
-          <dt className="text-fg-muted">Last fetch error</dt><dd>{h.cache?.lastError ? `${h.cache.lastError.code} at ${when(h.cache.lastError.at)}` : 'none'}</dd>
-          <dt className="text-fg-muted">Sign-ins, last 24 h</dt><dd>{h.successesLast24h} succeeded · {h.failuresLast24h} failed</dd>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <Card title={t('okta')}>
+        <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[14rem_1fr]" data-testid="health">
+          <dt className="text-fg-muted">{t('lastCheck')}</dt>
+          <dd>{when(h.lastCheckAt)} — {h.lastCheckAt ? (h.lastCheckCode ? describeConnectionFailure(h.lastCheckCode as ConnectionCheckCode) : t('passed')) : ta('none')}</dd>
+          <dt className="text-fg-muted">{t('discovery')}</dt><dd>{when(h.cache?.metadataFetchedAt)}</dd>
+          <dt className="text-fg-muted">{t('jwks')}</dt><dd>{when(h.cache?.jwksFetchedAt)} {h.cache ? `· ${t('keys', { count: h.cache.keyCount })}` : ''}</dd>
+          <dt className="text-fg-muted">{t('lastError')}</dt><dd>{h.cache?.lastError ? <>{h.cache.lastError.code} · {when(h.cache.lastError.at)}</> : t('noError')}</dd>
+          <dt className="text-fg-muted">{t('signIns')}</dt><dd>{t('signInCounts', { ok: h.successesLast24h, failed: h.failuresLast24h })}</dd>
         </dl>
-        <ActionForm action={recheckConnectionAction.bind(null, tenant.slug)} submitLabel="Check now" variant="secondary" />
+        <ActionForm action={recheckConnectionAction.bind(null, tenant.slug)} submitLabel={t('checkNow')} variant="secondary" />
       </Card>
-      <Card title="Recent sign-in failures">
-        {h.recentFailures.length === 0 ? <p className="text-fg-muted">None.</p> : (
-          <table className="w-full text-sm" data-testid="recent-failures">
-            <thead><tr className="border-b text-left"><th className="py-1">When</th><th>Code</th><th>Flow</th><th>Request id</th></tr></thead>
-            <tbody>
+      <Card title={t('recentFailures')}>
+        {h.recentFailures.length === 0 ? <p className="text-fg-muted" data-testid="no-failures">{t('noFailures')}</p> : (
+          <table className={dt.table} data-testid="recent-failures">
+            <caption className="sr-only">{t('recentFailures')}</caption>
+            <thead className={dt.thead}>
+              <tr className="border-b border-line">
+                <th scope="col" className={dt.th}>{t('when')}</th>
+                <th scope="col" className={dt.th}>{t('code')}</th>
+                <th scope="col" className={dt.th}>{t('flow')}</th>
+                <th scope="col" className={dt.th}>{t('requestId')}</th>
+              </tr>
+            </thead>
+            <tbody className={dt.tbody}>
               {h.recentFailures.map((f, i) => (
-                <tr key={i} className="border-b"><td className="py-1">{when(f.at)}</td><td><code>{f.code}</code></td><td>{f.flow ?? '—'}</td><td className="font-mono text-xs">{f.requestId}</td></tr>
+                <tr key={i} className={dt.tr}>
+                  <td className={dt.td} data-label={t('when')}>{when(f.at)}</td>
+                  <td className={dt.td} data-label={t('code')}><code>{f.code}</code></td>
+                  <td className={dt.td} data-label={t('flow')}>{f.flow ?? ta('none')}</td>
+                  <td className={`${dt.td} font-mono text-xs`} data-label={t('requestId')}>{f.requestId}</td>
+                </tr>
               ))}
             </tbody>
           </table>

@@ -1,37 +1,36 @@
 'use server';
-import { redirect } from 'next/navigation';
+/**
+ * The tenant's own sign-in limits, one form per policy. Goes through `runAdminAction` (admin of this tenant,
+ * else 404/403 + audit; throttled; zod-parsed with the error under the limit field) and `setTenantRateLimit`
+ * (within the operator's ceiling; audited with before/after).
+ */
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { authorizeTenant } from '@/lib/auth/tenant-guard';
-import { enforceRateLimit } from '@/lib/rate-limit/consume';
-import { RateLimitedError } from '@/lib/rate-limit/rate-limited-error';
+import type { FormState } from '@/app/_components/action-form';
+import { AdminError } from '@/lib/admin/admin-error';
+import { runAdminAction } from '@/lib/admin/admin-action';
+import { policyName } from './policy-name';
 import { RateLimitSettingError, setTenantRateLimit } from '@/lib/rate-limit/tenant-limits';
 
 const input = z.object({
-  slug: z.string().min(1).max(40),
   policy: z.string().min(1).max(64),
   // Empty: back to the default.
-  limit: z.union([z.literal('').transform(() => null), z.coerce.number().int('must be a whole number').min(1, 'must be at least 1')]),
+  limit: z.union([z.literal('').transform(() => null), z.coerce.number().int().min(1).max(1_000_000)]),
 });
 
-/** Sets the tenant's own limit for one policy, within the operator's ceiling. Tenant admins only; audited with before/after. */
-export async function saveTenantRateLimitAction(formData: FormData): Promise<void> {
-  const parsed = input.safeParse({ slug: formData.get('slug'), policy: formData.get('policy'), limit: formData.get('limit') ?? '' });
-  const slug = parsed.success ? parsed.data.slug : String(formData.get('slug') ?? '').slice(0, 40);
-  const auth = await authorizeTenant(slug, 'admin', 'change rate limit');
-  if (!auth.ok) redirect(auth.status === 401 ? `/api/auth/signin?tenant=${encodeURIComponent(slug)}` : '/');
-  const back = `/t/${auth.tenant.slug}/admin/rate-limits`;
-  const fail = (message: string) => redirect(`${back}?error=${encodeURIComponent(message.slice(0, 200))}`);
-  if (!parsed.success) return fail(`limit ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
-  try {
-    await enforceRateLimit('admin.action.user', { userId: auth.session.user.id }, auth.context);
-    await setTenantRateLimit(
-      { tenantId: auth.tenant.id, policy: parsed.data.policy, limit: parsed.data.limit, actorUserId: auth.session.user.id },
-      auth.context,
-    );
-  } catch (error) {
-    if (error instanceof RateLimitSettingError) return fail(error.message);
-    if (error instanceof RateLimitedError) return fail(`too many changes; try again in ${error.retryAfterSeconds} s`);
-    throw error;
-  }
-  redirect(`${back}?saved=${encodeURIComponent(parsed.data.policy)}`);
+/** Sets the tenant's own limit for one policy, within the operator's ceiling. */
+export async function saveTenantRateLimitAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
+  return runAdminAction(slug, 'change rate limit', input, form, async ({ policy, limit }, { tenant, actorUserId, context, t }) => {
+    try {
+      await setTenantRateLimit({ tenantId: tenant.id, policy, limit, actorUserId }, context);
+    } catch (error) {
+      if (error instanceof RateLimitSettingError) {
+        const ceiling = /cannot be above (\d+)/.exec(error.message)?.[1];
+        throw new AdminError(ceiling ? t('validation.tooBig', { max: Number(ceiling) }) : error.message, { field: 'limit' });
+      }
+      throw error;
+    }
+    const name = policyName(await getTranslations('adminRateLimits'), policy);
+    return limit === null ? t('rateLimitDefault', { policy: name }) : t('rateLimitSaved', { policy: name, limit });
+  });
 }

@@ -1,89 +1,85 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { ActionForm } from '@/app/_components/action-form';
 import { requireTenantPage } from '@/lib/auth/tenant-guard';
 import { getTenantRateLimits } from '@/lib/rate-limit/get-tenant-rate-limits';
+import { dataTable as dt } from '../_components/data-table';
+import { NumberField } from '../_components/form-fields';
+import { LocalTime } from '../_components/local-time';
 import { saveTenantRateLimitAction } from './actions';
+import { policyName } from './policy-name';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Rate limits' };
 
-type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ saved?: string; error?: string }> };
-
-const cell = 'px-3 py-2 text-left';
-const time = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('adminRateLimits'))('title') };
+}
 
 /** Tenant admins: their sign-in limits (own value within the operator's ceiling, current use) and Okta's last figures. */
-export default async function RateLimitsAdminPage({ params, searchParams }: Props) {
-  const { tenant: slug } = await params;
-  const { saved, error } = await searchParams;
-  const { tenant } = await requireTenantPage(slug, 'admin', 'view rate limits');
-  const { policies, okta } = await getTenantRateLimits(tenant);
+export default async function RateLimitsAdminPage({ params }: { params: Promise<{ tenant: string }> }) {
+  const { tenant } = await requireTenantPage((await params).tenant, 'admin', 'view rate limits');
+  const [{ policies, okta }, t] = await Promise.all([getTenantRateLimits(tenant), getTranslations('adminRateLimits')]);
+  const save = saveTenantRateLimitAction.bind(null, tenant.slug);
   return (
-    <section className="space-y-8">
-      <div>
-        <p className="text-sm font-medium uppercase tracking-wide text-accent">{tenant.displayName} · Admin</p>
-        <h1 className="mt-1 text-3xl font-bold">Rate limits</h1>
-        <p className="mt-1 text-fg-muted">
-          Limits keep one script or misconfigured tile from slowing sign-in for your people. Set your own, up to the ceiling your
-          provider allows; leave it empty for the default.
-        </p>
-        {saved && <p className="mt-3 rounded-lg bg-success-soft px-4 py-2 text-success" role="status">Saved.</p>}
-        {error && <p className="mt-3 rounded-lg bg-danger-soft px-4 py-2 text-danger" role="alert">Not saved: {error.slice(0, 200)}</p>}
-      </div>
+    <>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p className="text-fg-muted">{t('intro')}</p>
+      <ul className="space-y-4" data-testid="policies">
+        {policies.map((p) => {
+          const name = policyName(t, p.name);
+          return (
+            <li key={p.name} className="space-y-3 rounded-xl border border-line bg-surface p-4" data-policy={p.name}>
+              <div>
+                <h2 className="font-semibold">{name}</h2>
+                <div className="font-mono text-xs text-fg-muted">{p.name}</div>
+              </div>
+              <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-3">
+                <div><dt className="text-fg-muted">{t('inForce')}</dt><dd>{t('perWindow', { limit: p.limit, seconds: p.windowSeconds })}</dd></div>
+                <div><dt className="text-fg-muted">{t('usedNow')}</dt><dd data-testid="used">{t('used', { used: p.used, seconds: p.resetSeconds })}</dd></div>
+                <div><dt className="text-fg-muted">{t('defaultCeiling')}</dt><dd>{p.defaultLimit} / {p.ceiling}</dd></div>
+              </dl>
+              <ActionForm action={save} submitLabel={t('save')} className="space-y-2">
+                <input type="hidden" name="policy" value={p.name} />
+                <NumberField label={t('yourLimit', { name })} name="limit" defaultValue={p.own} placeholder={String(p.defaultLimit)} min={1} max={p.ceiling} />
+                <p className="text-xs text-fg-muted">{t('emptyForDefault', { limit: p.defaultLimit })}</p>
+              </ActionForm>
+            </li>
+          );
+        })}
+      </ul>
+      {policies.length === 0 ? <p className="text-fg-muted">{t('noPolicies')}</p> : null}
 
-      <div className="overflow-x-auto rounded-xl border border-line bg-surface">
-        <table className="w-full text-sm" data-testid="policies">
-          <thead className="bg-surface-muted text-fg-muted">
-            <tr><th className={cell}>Limit</th><th className={cell}>In force</th><th className={cell}>Used now</th><th className={cell}>Default / ceiling</th><th className={cell}>Your limit</th></tr>
-          </thead>
-          <tbody>
-            {policies.map((p) => (
-              <tr key={p.name} className="border-t border-line" data-policy={p.name}>
-                <td className={cell}>{p.description}<div className="font-mono text-xs text-fg-muted">{p.name}</div></td>
-                <td className={cell}>{p.limit} per {p.windowSeconds} s</td>
-                <td className={cell} data-testid="used">{p.used} ({p.resetSeconds} s left)</td>
-                <td className={cell}>{p.defaultLimit} / {p.ceiling}</td>
-                <td className={cell}>
-                  <form action={saveTenantRateLimitAction} className="flex gap-2">
-                    <input type="hidden" name="slug" value={tenant.slug} />
-                    <input type="hidden" name="policy" value={p.name} />
-                    <input name="limit" type="number" min={1} max={p.ceiling} defaultValue={p.own ?? ''} placeholder={String(p.defaultLimit)}
-                      aria-label={`Your limit for ${p.description}`} className="w-28 rounded-lg border border-control px-2 py-1" />
-                    <button type="submit" className="rounded-lg bg-accent px-3 py-1 font-medium text-on-accent">Save</button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-
-      <div className="space-y-2">
-        <h2 className="text-lg font-semibold">Your Okta org&apos;s limits, as last seen</h2>
-        <p className="text-sm text-fg-muted">
-          Okta reports its own per-minute budget with every answer. After Okta says &ldquo;too many&rdquo;, this app sends nothing more to
-          that endpoint until Okta&apos;s reset, and it slows down when little is left.
-        </p>
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">{t('oktaTitle')}</h2>
+        <p className="text-sm text-fg-muted">{t('oktaIntro')}</p>
         {okta.length === 0 ? (
-          <p className="text-sm text-fg-muted" data-testid="okta-none">No calls to Okta seen yet.</p>
+          <p className="rounded-xl border border-line bg-surface p-4 text-sm text-fg-muted" data-testid="okta-none">{t('oktaNone')}</p>
         ) : (
-          <table className="w-full rounded-xl border border-line bg-surface text-sm" data-testid="okta-limits">
-            <thead className="bg-surface-muted text-fg-muted">
-              <tr><th className={cell}>Endpoint</th><th className={cell}>Remaining / limit</th><th className={cell}>Resets</th><th className={cell}>Status</th><th className={cell}>Seen</th></tr>
+          <table className={dt.table} data-testid="okta-limits">
+            <caption className="sr-only">{t('oktaTitle')}</caption>
+            <thead className={dt.thead}>
+              <tr className="border-b border-line">
+                <th scope="col" className={dt.th}>{t('endpoint')}</th>
+                <th scope="col" className={dt.th}>{t('remaining')}</th>
+                <th scope="col" className={dt.th}>{t('resets')}</th>
+                <th scope="col" className={dt.th}>{t('status')}</th>
+                <th scope="col" className={dt.th}>{t('seen')}</th>
+              </tr>
             </thead>
-            <tbody>
+            <tbody className={dt.tbody}>
               {okta.map((o) => (
-                <tr key={o.endpoint} className="border-t border-line">
-                  <td className={`${cell} font-mono`}>/oauth2/v1/{o.endpoint}</td>
-                  <td className={cell}>{o.remaining} / {o.limit}</td>
-                  <td className={cell}>{time(o.resetAt)}</td>
-                  <td className={cell}>{o.paused && o.pausedUntil ? `Paused until ${time(o.pausedUntil)}` : 'OK'}</td>
-                  <td className={cell}>{time(o.seenAt)}</td>
+                <tr key={o.endpoint} className={dt.tr}>
+                  <td className={`${dt.td} font-mono`} data-label={t('endpoint')}>/oauth2/v1/{o.endpoint}</td>
+                  <td className={dt.td} data-label={t('remaining')}>{o.remaining} / {o.limit}</td>
+                  <td className={dt.td} data-label={t('resets')}><LocalTime value={o.resetAt} /></td>
+                  <td className={dt.td} data-label={t('status')}>{o.paused && o.pausedUntil ? <span>{t('pausedUntil')} <LocalTime value={o.pausedUntil} /></span> : t('ok')}</td>
+                  <td className={dt.td} data-label={t('seen')}><LocalTime value={o.seenAt} /></td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-      </div>
-    </section>
+      </section>
+    </>
   );
 }

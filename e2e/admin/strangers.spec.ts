@@ -81,6 +81,10 @@ test.describe.serial('Tenants are strangers', () => {
 
     // The page re-renders without the pending card (and so without the form's message).
     await page.getByRole('button', { name: 'Discard the pending connection' }).click();
+    // A destructive action asks first, naming what is forgotten.
+    const dialog = page.getByRole('dialog', { name: 'Discard the pending connection?' });
+    await expect(dialog).toContainText('initech-elsewhere');
+    await dialog.getByRole('button', { name: 'Discard the pending connection' }).click();
     await expect(page.getByTestId('pending-connection')).toHaveCount(0);
     await page.reload();
     await expect(page.getByTestId('pending-connection')).toHaveCount(0);

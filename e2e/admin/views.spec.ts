@@ -11,7 +11,6 @@ import { expectNoAxeViolations } from '../fixtures/axe';
 import { makeAdmin } from '../fixtures/consent';
 import { db } from '../fixtures/db';
 import { OktaSignInPage } from '../fixtures/okta';
-import { E2E } from '../support/e2e-settings';
 
 const SLUG = 'globex';
 const ADMIN = 'carol@globex.test';
@@ -37,9 +36,10 @@ test.describe('Admin data views', () => {
     await db().query(`DELETE FROM "RateLimiterFlexible" WHERE key LIKE 'rl:admin.action.user:%'`);
   });
 
-  test('users: searched by name or email, paged with links, times with their zone', async ({ page, context }) => {
-    // The browser reported Berlin time (the app shell writes this cookie): times show in it, named.
-    await context.addCookies([{ name: 'tz', value: 'Europe/Berlin', url: E2E.appUrl }]);
+  test('users: searched by name or email, paged with links, times with their zone', async ({ browser }) => {
+    // A browser in Berlin: the app shell writes its zone into the `tz` cookie, and times show in it, named.
+    const context = await browser.newContext({ timezoneId: 'Europe/Berlin' });
+    const page = await context.newPage();
     await signInAsAdmin(page);
     await page.goto(`/t/${SLUG}/admin/users`);
     await expect(page).toHaveTitle(/^Users · /);
@@ -72,6 +72,7 @@ test.describe('Admin data views', () => {
     await page.getByLabel('Search users').fill('nobody-by-this-name');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect(page.getByTestId('users-empty')).toContainText('Nobody matches “nobody-by-this-name”');
+    await context.close();
   });
 
   test('deactivating someone asks first, naming them; Cancel changes nothing, confirming does it', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { TenantHomePage } from '../fixtures/app';
 import { expectAccessibleInEveryView } from '../fixtures/axe-views';
-import { ConsentPage, countGrants, publishVersion, resetGrants } from '../fixtures/consent';
+import { ConsentPage, countGrants, publishVersion, removeE2eVersions, resetGrants } from '../fixtures/consent';
 import { auditSince, closeDbPool, countSessions } from '../fixtures/db';
 import { activate, typeInto } from '../fixtures/keyboard-nav';
 import { OktaSignInPage } from '../fixtures/okta';
@@ -35,6 +35,8 @@ test.beforeEach(async () => {
 });
 
 test.afterAll(async () => {
+  // Leave acme-labs with its demo statement, as the other consent specs expect.
+  await removeE2eVersions(LABS.slug);
   await closeDbPool();
 });
 

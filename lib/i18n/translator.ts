@@ -2,7 +2,8 @@
  * Translations outside React (route-handler pages, emails, CLI output): the language of a request, and a
  * translator for a namespace of the catalogue. React server components use next-intl's `getTranslations`.
  */
-import { createTranslator } from 'next-intl';
+// use-intl's core (what next-intl re-exports): no React, so CLIs and scripts can load it too.
+import { createTranslator } from 'use-intl/core';
 import { catalogues, type Messages } from '@/messages';
 import { LOCALE_COOKIE, negotiateLocale, parseTimeZone, TIME_ZONE_COOKIE, type Locale } from './locales';
 

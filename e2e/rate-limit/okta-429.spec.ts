@@ -11,6 +11,8 @@ test.describe("Okta's rate limit on the token endpoint", () => {
   test.afterEach(() => resetStandIn('globex'));
 
   test('busy page with the wait, no token call during the pause, sign-in works after the reset', async ({ page }) => {
+    // Two sign-ins and a wait of PAUSE_SECONDS + 1: more than the default 30 s on a busy machine.
+    test.setTimeout(120_000);
     await setTokenBehaviour('globex', { tokenStatus: 429, rateLimitResetSeconds: PAUSE_SECONDS, tokenStatusCount: 1 });
     const since = new Date();
 

@@ -3,7 +3,7 @@ import { TenantHomePage } from '../fixtures/app';
 import { expectAccessibleInEveryView } from '../fixtures/axe-views';
 import { ConsentPage, countGrants, publishVersion, removeE2eVersions, resetGrants } from '../fixtures/consent';
 import { auditSince, closeDbPool, countSessions } from '../fixtures/db';
-import { activate, typeInto } from '../fixtures/keyboard-nav';
+import { tabToAndPress as activate, typeInto } from '../fixtures/keyboard';
 import { OktaSignInPage } from '../fixtures/okta';
 import { issuerOf } from '../support/e2e-settings';
 

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { TenantHomePage } from '../fixtures/app';
 import { expectAccessibleInEveryView } from '../fixtures/axe-views';
 import { auditSince, setTenant } from '../fixtures/db';
-import { activate, typeInto } from '../fixtures/keyboard-nav';
+import { tabToAndPress as activate, typeInto } from '../fixtures/keyboard';
 import { OktaSignInPage } from '../fixtures/okta';
 import { issuerOf } from '../support/e2e-settings';
 

@@ -5,7 +5,7 @@
  * drive every path; the limiter still runs its statements on every request, as in production.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { seedDemoTenants } from '@/dev/demo-tenants';
@@ -49,7 +49,12 @@ export async function startBenchStack(port: number, heapSnapshots = false): Prom
 
 async function startOn(databaseUrl: string, port: number, heapSnapshots: boolean): Promise<BenchStack> {
   const server = testServerUrl();
-  const proxy = await startCountingProxy({ host: server.hostname, port: Number(server.port || 5432) });
+  // BENCH_SQL_LOG=<file>: every statement the app sends, one per line, to see what a path runs.
+  const sqlLog = process.env.BENCH_SQL_LOG;
+  const proxy = await startCountingProxy(
+    { host: server.hostname, port: Number(server.port || 5432) },
+    sqlLog ? (sql) => appendFileSync(sqlLog, `${sql.replace(/\s+/g, ' ')}\n`) : undefined,
+  );
   const viaProxy = new URL(databaseUrl);
   viaProxy.hostname = '127.0.0.1';
   viaProxy.port = String(proxy.port);

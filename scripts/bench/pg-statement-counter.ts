@@ -13,8 +13,11 @@ const TX_CONTROL = /^\s*(BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK|SAVEPOINT
 
 export type CountingProxy = { port: number; counts(): StatementCounts; close(): Promise<void> };
 
-/** Listens on 127.0.0.1 (a free port) and forwards every connection to `target` (loopback host:port). */
-export async function startCountingProxy(target: { host: string; port: number }): Promise<CountingProxy> {
+/**
+ * Listens on 127.0.0.1 (a free port) and forwards every connection to `target` (loopback host:port); `log`, when
+ * given, sees the text of every counted statement.
+ */
+export async function startCountingProxy(target: { host: string; port: number }, log?: (sql: string) => void): Promise<CountingProxy> {
   const counts: StatementCounts = { statements: 0, transactionControl: 0 };
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
@@ -30,6 +33,7 @@ export async function startCountingProxy(target: { host: string; port: number })
     let bound = '';
     const count = (sql: string) => {
       counts.statements++;
+      log?.(sql);
       if (TX_CONTROL.test(sql)) counts.transactionControl++;
     };
     client.on('data', (chunk: Buffer) => {

@@ -9,7 +9,7 @@ import Link from 'next/link';
 import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentSession } from '@/lib/auth/current-session';
-import { refusalReason } from '@/lib/auth/refusal-reason';
+import { isTenantAdminPath, refusalReason } from '@/lib/auth/refusal-reason';
 import { brand } from '@/lib/branding/brand';
 import { REQUEST_PATH_HEADER } from '@/lib/http/security-headers';
 import { listTenantAdminContacts } from '@/lib/tenants/list-tenant-admin-contacts';
@@ -31,7 +31,7 @@ async function currentRefusal() {
   // A server action's POST skips the proxy: its page is the same-origin Referer (only the words depend on it).
   const path = headerList.get(REQUEST_PATH_HEADER) ?? pathOfReferer(headerList.get('referer'), headerList.get('host'));
   const found = refusalReason({ session: session && { tenantSlug: session.tenant.slug, role: session.user.role }, path });
-  return { ...found, session };
+  return { ...found, session, path };
 }
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -40,9 +40,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function Forbidden() {
-  const [{ reason, slug, session }, t] = await Promise.all([currentRefusal(), getTranslations('refusal')]);
+  const [{ reason, slug, session, path }, t] = await Promise.all([currentRefusal(), getTranslations('refusal')]);
   const signInHere = slug ? `/api/auth/signin?tenant=${encodeURIComponent(slug)}` : '/login';
-  const admins = reason === 'not_admin' && session ? await listTenantAdminContacts(session.tenant.id) : [];
+  // Next renders this page on every request, shown or not (vercel/next.js#67532): look the admins up only where
+  // a member can be refused, in their organization's admin area, so other pages do not pay for the query.
+  const admins = reason === 'not_admin' && session && isTenantAdminPath(path) ? await listTenantAdminContacts(session.tenant.id) : [];
   return (
     <section className="mx-auto max-w-lg space-y-4 rounded-xl border border-line bg-surface p-8 shadow-sm" data-testid={`refusal-${reason}`}>
       {/* Next keeps the refused page's own metadata title when a layout refuses: this one names the refusal. */}

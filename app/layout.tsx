@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { connection } from 'next/server';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/app/_components/client-messages';
 import { SiteHeader } from '@/app/_components/shell/site-header';
 import { TimeZoneCookie } from '@/app/_components/shell/time-zone-cookie';
 import { brand } from '@/lib/branding/brand';
@@ -25,11 +25,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       </head>
       <body className="min-h-screen bg-bg font-sans text-fg antialiased">
         <a href="#main" className="skip-link">{t('skipToContent')}</a>
-        <NextIntlClientProvider>
+        <ClientMessages>
           <TimeZoneCookie current={cookieStore.get(TIME_ZONE_COOKIE)?.value} />
           <SiteHeader />
           <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8 sm:px-6 sm:py-10">{children}</main>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

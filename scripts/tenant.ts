@@ -89,7 +89,7 @@ async function main(argv: string[]): Promise<number> {
     case 'show': {
       const tenant = await getTenantBySlug(requireArg(arg, 'show <slug>'));
       if (!tenant) throw new TenantError('not_found', `No tenant with slug "${arg}"`);
-      out(Object.entries(view(tenant)).map(([k, v]) => `${k.padEnd(18)} ${Array.isArray(v) ? v.join(', ') : v}`).join('\n'), view(tenant));
+      out(Object.entries(view(tenant)).map(([k, v]) => `${k.padEnd(18)} ${showValue(v)}`).join('\n'), view(tenant));
       return 0;
     }
     case 'update': {
@@ -190,6 +190,10 @@ const fail = (message: string): never => {
   throw new TenantError('invalid', message);
 };
 const line = (t: Tenant) => `${t.slug.padEnd(20)} ${t.status.padEnd(9)} ${t.issuer}  ${t.displayName}`;
+/** One value of `show`: lists joined, objects (keys, logo, pending connection) as JSON. */
+const showValue = (v: unknown): string =>
+  Array.isArray(v) ? v.map(showValue).join(', ') : v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : String(v);
+
 const view = (t: Tenant) => ({ ...t, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() });
 
 main(process.argv.slice(2))

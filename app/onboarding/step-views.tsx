@@ -12,6 +12,7 @@ import { getPublicJwks } from '@/lib/tenants/tenant-keys';
 import { getLocale } from 'next-intl/server';
 import { activateAction, recheckAction, saveConnectionAction, saveOrganizationAction } from './actions';
 import { ClientAuthFields } from './client-auth-fields';
+import { ClientMessages } from '@/app/_components/client-messages';
 import { DomainsStep } from './domains-step';
 
 const TILE_CHOICES = ['none', 'redirect', 'id_token'] as const;
@@ -142,11 +143,13 @@ async function ConnectionStep({ o, title, slug }: { o: Onboarding; title: string
         <ActionForm action={saveConnectionAction} submitLabel={t('connection.submit')}>
           <TextField label={t('connection.issuer')} name="issuer" defaultValue={tenant?.issuer} required placeholder={t('connection.issuerPlaceholder')} />
           <TextField label={t('connection.clientId')} name="clientId" defaultValue={tenant?.clientId} required maxLength={200} />
-          <ClientAuthFields
-            initial={tenant?.clientAuthMethod ?? 'client_secret_basic'}
-            hasSecret={Boolean(tenant?.hasClientSecret) && tenant?.clientAuthMethod !== 'private_key_jwt'}
-            jwksUri={values.jwksUri(slug)}
-          />
+          <ClientMessages only={['onboarding.connection']}>
+            <ClientAuthFields
+              initial={tenant?.clientAuthMethod ?? 'client_secret_basic'}
+              hasSecret={Boolean(tenant?.hasClientSecret) && tenant?.clientAuthMethod !== 'private_key_jwt'}
+              jwksUri={values.jwksUri(slug)}
+            />
+          </ClientMessages>
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium">{t('connection.tileLegend')}</legend>
             {TILE_CHOICES.map((choice) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refusalReason, tenantSlugOfPath } from './refusal-reason';
+import { isTenantAdminPath, refusalReason, tenantSlugOfPath } from './refusal-reason';
 
 describe('refusalReason', () => {
   it.each([
@@ -16,5 +16,18 @@ describe('refusalReason', () => {
     expect(tenantSlugOfPath('/t/acme-2/admin')).toBe('acme-2');
     expect(tenantSlugOfPath('/login')).toBeNull();
     expect(tenantSlugOfPath('/tx/acme')).toBeNull();
+  });
+
+  it.each([
+    ['/t/acme/admin', true],
+    ['/t/acme/admin/users', true],
+    ['/t/acme/admin?x=1', true],
+    ['/t/acme', false],
+    ['/t/acme/account', false],
+    ['/t/acme/administrators', false],
+    ['/admin', false],
+    [null, false],
+  ])('%s is a tenant admin path: %s', (path, expected) => {
+    expect(isTenantAdminPath(path)).toBe(expected);
   });
 });

@@ -13,6 +13,11 @@ export function tenantSlugOfPath(path: string | null): string | null {
   return match ? match[1]! : null;
 }
 
+/** True for `/t/<slug>/admin` and the pages under it: the only place that refuses a member of that organization. */
+export function isTenantAdminPath(path: string | null): boolean {
+  return /^\/t\/[^/?#]+\/admin(?:[/?#]|$)/.test(path ?? '');
+}
+
 export function refusalReason({ session, path }: RefusalInput): { reason: RefusalReason; slug: string | null } {
   const slug = tenantSlugOfPath(path);
   if (!session) return { reason: 'signed_out', slug };

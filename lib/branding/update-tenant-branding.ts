@@ -14,6 +14,7 @@ import { LogoError, parseLogoUrl, type parseLogoImage } from '@/lib/consent/cons
 import { logoFieldsSchema } from '@/lib/consent/consent-schema';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
+import { forgetCachedTenants } from '@/lib/tenants/tenant-cache';
 import { TENANT_ACCENTS } from './brand';
 
 export const tenantBrandingSchema = logoFieldsSchema.extend({
@@ -64,6 +65,8 @@ export async function updateTenantBranding(
       },
     });
   });
+  // Accent and logo are part of the cached tenant: take effect here now (other instances hear the trigger).
+  forgetCachedTenants();
 }
 
 export { LogoError };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { establishSession } from '@/lib/auth/establish-session';
+import { getTenantById } from '@/lib/tenants/get-tenant';
 import { getSessionByToken } from '@/lib/auth/session-store';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
@@ -45,7 +46,9 @@ const claims = (t: Tenant, sub = '00u-same-sub', extra: Partial<IdTokenClaims> =
   email: 'pat@shared.test', name: 'Pat Shared', ...extra,
 });
 
-const signIn = (t: Tenant, c: IdTokenClaims) => establishSession({ tenant: t, claims: c, idToken: `h.p.${randomUUID()}`, flow: 'sp', returnTo: `/t/${t.slug}?deep=1`, context });
+/** A completion: like the callback routes, it reads the tenant fresh (consent flag included) at that moment. */
+const signIn = async (t: Tenant, c: IdTokenClaims) =>
+  establishSession({ tenant: (await getTenantById(t.id))!, claims: c, idToken: `h.p.${randomUUID()}`, flow: 'sp', returnTo: `/t/${t.slug}?deep=1`, context });
 
 /** Signs in and expects the consent page; returns the browser's pending token. */
 async function expectConsent(t: Tenant, c: IdTokenClaims): Promise<string> {

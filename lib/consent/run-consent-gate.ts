@@ -40,11 +40,9 @@ export type ConsentGatePass = {
 
 export async function runConsentGate(tx: Prisma.TransactionClient, input: ConsentGateInput): Promise<ConsentGatePass | ConsentRequired> {
   const { tenant, claims, context } = input;
-  // Most tenants do not ask for consent: one indexed read settles it, and the policy is read only when it is on.
-  if (!input.grantConsent) {
-    const settings = await tx.consentPolicy.findUnique({ where: { tenantId: tenant.id }, select: { required: true } });
-    if (!settings?.required) return { keepScopes: tenant.scopes };
-  }
+  // Most tenants do not ask for consent: the tenant, read fresh for this completion (never from the cache), says
+  // so, and the policy is read only when it is on.
+  if (!input.grantConsent && !tenant.consentRequired) return { keepScopes: tenant.scopes };
   const policy = await getConsentPolicy(tx, tenant.id);
 
   if (input.grantConsent) {

@@ -9,6 +9,7 @@
 import { recordAuditEvent, type AuditContext } from '@/lib/audit/record-audit-event';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
+import { forgetCachedTenants } from '@/lib/tenants/tenant-cache';
 import type { ConsentSettingsInput } from './consent-schema';
 import { parseLogoUrl, type parseLogoImage } from './consent-logo';
 
@@ -49,4 +50,6 @@ export async function updateConsentSettings(
       details: { actor: actor.actor, before: view(before), after: view(after) },
     });
   });
+  // The flag and the logo are part of the cached tenant: take effect here now (others hear the trigger).
+  forgetCachedTenants();
 }

@@ -5,7 +5,8 @@
 import { getDb } from '@/lib/db/client';
 import { invitationStatus, type InvitationRefusal } from '@/lib/invitations/invitation-status';
 import { hashToken, isTokenShaped } from '@/lib/invitations/invitation-token';
-import { tenantInclude, toTenant, type Tenant } from '@/lib/tenants/tenant';
+import { getTenantById } from '@/lib/tenants/get-tenant';
+import type { Tenant } from '@/lib/tenants/tenant';
 import type { TestSignInClaims } from './record-test-sign-in';
 
 /**
@@ -53,12 +54,11 @@ export async function getOnboarding(claimToken: string | undefined): Promise<{ o
   if (!claimToken || !isTokenShaped(claimToken)) return { ok: false, reason: 'none' };
   const row = await getDb().tenantInvitation.findUnique({
     where: { claimHash: hashToken(claimToken) },
-    include: { tenant: { include: tenantInclude } },
   });
   if (!row) return { ok: false, reason: 'none' };
   const status = invitationStatus(row);
   if (status !== 'in_progress') return { ok: false, reason: status === 'open' ? 'unknown' : status };
-  const tenant = row.tenant ? toTenant(row.tenant) : null;
+  const tenant = row.tenantId ? await getTenantById(row.tenantId) : null;
   const base = {
     invitationId: row.id,
     email: row.email,

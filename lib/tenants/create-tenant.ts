@@ -8,7 +8,9 @@ import { recordAuditEvent, type AuditContext } from '@/lib/audit/record-audit-ev
 import { encryptSecret } from '@/lib/crypto/secret-box';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
-import { tenantInclude, toTenant, type Tenant } from './tenant';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { selectTenants } from './select-tenants';
+import type { Tenant } from './tenant';
 import { assertClaimableDomains, newDomainVerificationToken } from './email-domains';
 import { assertConnectionFree, provenFields } from './prove-connection';
 import { createTenantKey } from './tenant-keys';
@@ -67,18 +69,19 @@ export async function createTenant(
       });
       // private_key_jwt: the tenant's first key pair; its public half is what the admin gives Okta.
       if (usesKeys) await createTenantKey(tx, id, 'active');
-      const created = await tx.tenant.findUniqueOrThrow({ where: { id }, include: tenantInclude });
+      const [created] = await selectTenants(Prisma.sql`t."id" = ${id}::uuid`, 1, tx);
+      if (!created) throw new Error(`Tenant ${id} vanished in its own transaction`);
       const { actor, actorUserId, ...audit } = context;
       await recordAuditEvent(tx, {
         ...audit,
         type: 'tenant.created',
         tenantId: id,
         actorUserId: actorUserId ?? null,
-        details: { actor, after: auditView(toTenant(created)) },
+        details: { actor, after: auditView(created) },
       });
       return created;
     });
-    return toTenant(row);
+    return row;
   } catch (error) {
     if (error instanceof TenantError) throw error;
     rethrowUniqueViolation(error, { slug: input.slug, domains: input.emailDomains });

@@ -12,11 +12,11 @@ import { redact, type AuditContext } from '@/lib/audit/record-audit-event';
 import { encryptSecret } from '@/lib/crypto/secret-box';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { auditView, type CreateTenantInput } from './create-tenant';
 import { assertClaimableDomains, newDomainVerificationToken } from './email-domains';
 import { provenFields } from './prove-connection';
-import { tenantInclude, toTenant } from './tenant';
+import { selectTenants } from './select-tenants';
 import { TenantError } from './tenant-error';
 
 export async function createTenants(inputs: CreateTenantInput[], context: AuditContext & { actor: string; operator?: boolean }): Promise<void> {
@@ -55,7 +55,7 @@ export async function createTenants(inputs: CreateTenantInput[], context: AuditC
       input.emailDomains.map((domain) => ({ domain, tenantId: id, ...(approved ? { verifiedDomain: domain, ...approved } : {}) })),
     );
     if (domains.length) await tx.tenantEmailDomain.createMany({ data: domains });
-    const created = await tx.tenant.findMany({ where: { id: { in: rows.map((r) => r.id) } }, include: tenantInclude });
+    const created = await selectTenants(Prisma.sql`t."id" = ANY(${rows.map((r) => r.id)}::uuid[])`, null, tx);
     await tx.auditEvent.createMany({
       data: created.map((row) => ({
         type: 'tenant.created',
@@ -64,7 +64,7 @@ export async function createTenants(inputs: CreateTenantInput[], context: AuditC
         requestId: audit.requestId ?? null,
         ip: audit.ip?.slice(0, 64) ?? null,
         userAgent: audit.userAgent?.slice(0, 512) ?? null,
-        details: redact({ actor, after: auditView(toTenant(row)) }) as Prisma.InputJsonValue,
+        details: redact({ actor, after: auditView(row) }) as Prisma.InputJsonValue,
       })),
     });
     // A batch is a few statements but many rows: Prisma's 5 s default is too tight on a busy server.

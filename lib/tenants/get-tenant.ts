@@ -2,11 +2,10 @@
  * Tenant lookups: by id, by slug, by proven issuer connection, by verified email domain. Plain objects, never
  * the secret. Each is one statement on a unique index (select-tenants.ts), never a scan of an issuer's tenants.
  */
-import { getDb } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { selectTenants } from './select-tenants';
 import { emailDomainSchema, slugSchema } from './tenant-schema';
-import { tenantInclude, toTenant, type Tenant } from './tenant';
+import type { Tenant } from './tenant';
 
 export async function getTenantById(id: string): Promise<Tenant | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
@@ -67,6 +66,5 @@ export async function getTenantByEmailDomain(emailOrDomain: string): Promise<Ten
 }
 
 export async function listTenants(): Promise<Tenant[]> {
-  const rows = await getDb().tenant.findMany({ include: tenantInclude, orderBy: { slug: 'asc' } });
-  return rows.map(toTenant);
+  return selectTenants(Prisma.sql`TRUE`, null);
 }

@@ -2,19 +2,20 @@
 import { recordAuditEvent, type AuditContext } from '@/lib/audit/record-audit-event';
 import { getDb } from '@/lib/db/client';
 import { auditView } from './create-tenant';
-import { tenantInclude, toTenant } from './tenant';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { selectTenants } from './select-tenants';
 import { forgetCachedTenants } from './tenant-cache';
 import { TenantError } from './tenant-error';
 
 export async function removeTenant(slug: string, context: AuditContext & { actor: string }): Promise<void> {
   await getDb().$transaction(async (tx) => {
-    const current = await tx.tenant.findUnique({ where: { slug }, include: tenantInclude });
+    const [current] = await selectTenants(Prisma.sql`t."slug" = ${slug}`, 1, tx);
     if (!current) throw new TenantError('not_found', `No tenant with slug "${slug}"`);
     await tx.tenant.delete({ where: { id: current.id } });
     await recordAuditEvent(tx, {
       ...context,
       type: 'tenant.removed',
-      details: { actor: context.actor, tenantId: current.id, before: auditView(toTenant(current)) },
+      details: { actor: context.actor, tenantId: current.id, before: auditView(current) },
     });
   });
   forgetCachedTenants();

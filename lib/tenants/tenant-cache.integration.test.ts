@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { establishSession } from '@/lib/auth/establish-session';
 import { findTenantForLogin } from '@/lib/auth/find-tenant-for-login';
 import { getSessionByToken } from '@/lib/auth/session-store';
+import { ConsentRequired } from '@/lib/consent/consent-required';
 import { startSignIn } from '@/lib/auth/start-sign-in';
 import { cacheMetrics } from '@/lib/cache/lru-cache';
 import { getDb } from '@/lib/db/client';
@@ -101,6 +102,24 @@ describe('tenant cache', () => {
     expect(await getActiveProvenConnectionsForIssuer(s.issuer, { clientIds: [s.clientId] })).toEqual([]); // the Okta Simplified POST's
 
     expect(await eventually(async () => (await getCachedTenantBySlug(s.slug))?.status === 'suspended')).toBe(true);
+  });
+
+  it('consent switched on by another instance: the next completion asks for it, and the cached tenant hears of it', async () => {
+    const s = await make('cache-consent');
+    await warm(s.slug);
+    await elsewhere`INSERT INTO "ConsentPolicy" ("tenantId", "required", "logoUrl", "updatedAt") VALUES (${s.id}::uuid, true, 'https://logo.example/acme.png', now())`;
+    await elsewhere`INSERT INTO "ConsentVersion" ("id", "tenantId", "version", "title", "bodyMarkdown", "scopes", "requireReconsent", "publishedBy")
+      VALUES (${randomUUID()}::uuid, ${s.id}::uuid, 1, 'Terms', 'Agree?', ARRAY['openid'], false, 'psql')`;
+
+    // The completion reads the tenant fresh, flag included, and refuses a session without a grant.
+    const fresh = (await getTenantById(s.id))!;
+    expect(fresh.consentRequired).toBe(true);
+    await expect(establishSession({ tenant: fresh, claims: claims(fresh), idToken: `t.${randomUUID()}`, flow: 'sp', returnTo: null, context }))
+      .rejects.toBeInstanceOf(ConsentRequired);
+    expect(await getDb().session.count({ where: { tenantId: s.id } })).toBe(0);
+
+    expect(await eventually(async () => (await getCachedTenantBySlug(s.slug))?.logo.url === 'https://logo.example/acme.png')).toBe(true);
+    expect((await getCachedTenantBySlug(s.slug))!.consentRequired).toBe(true);
   });
 
   it('a connection no test sign-in proved never answers for its issuer, cached or not', async () => {

@@ -3,9 +3,9 @@
  * domain and by proven issuer connection, answered from memory when warm, else by the one indexed query of
  * get-tenant.ts. Bounded (LRU, {@link TENANT_CACHE_MAX} lookups) and short-lived ({@link TENANT_CACHE_TTL_MS}).
  *
- * Invalidation: a trigger on `Tenant`, `TenantEmailDomain` and `TenantKey` (migration 13_tenant_change_notify)
- * sends `NOTIFY tenant_changed` on every write, whoever writes (this instance, another one, the CLI), and
- * every instance listening clears its cache. The writers in this app also clear it directly
+ * Invalidation: a trigger on `Tenant`, `TenantEmailDomain`, `TenantKey` (migration 13_tenant_change_notify) and
+ * `ConsentPolicy` (13_consent_policy_notify) sends `NOTIFY tenant_changed` on every write, whoever writes (this
+ * instance, another one, the CLI), and every instance listening clears its cache. The writers in this app also clear it directly
  * ({@link forgetCachedTenants}), so a change takes effect here at once. While the instance is not listening
  * (starting, or its notification connection dropped) nothing is answered from memory.
  *

@@ -1,4 +1,5 @@
 /** The tenant as the rest of the app sees it: a plain object without the secret. */
+import { TENANT_ACCENTS, type TenantAccent } from '@/lib/branding/brand';
 import type { Tenant as TenantRow, TenantEmailDomain, TenantKeyStatus } from '@/lib/generated/prisma/client';
 
 export type Tenant = {
@@ -37,18 +38,24 @@ export type Tenant = {
   oktaOrgDomain: string | null;
   /** Token requests carry a DPoP proof (RFC 9449; Okta's "Require DPoP header in token requests"). */
   requireDpop: boolean;
+  /** The tenant's own consent is on (lib/consent): nobody gets a session without a covering grant. */
+  consentRequired: boolean;
+  /** The accent of its own pages (one of the checked TENANT_ACCENTS; anything else reads as 'brand'). */
+  accent: TenantAccent;
+  /** The logo its admin set: uploaded (its SHA-256 versions the URL) or an https URL of another site. */
+  logo: { sha256: string | null; url: string | null };
   createdAt: Date;
   updatedAt: Date;
 };
 
-export const tenantInclude = {
-  emailDomains: { orderBy: { domain: 'asc' } },
-  keys: { where: { status: { not: 'retired' } }, select: { kid: true, status: true }, orderBy: { createdAt: 'asc' } },
-} as const;
+/** A tenant row with what select-tenants.ts reads beside it (the only reader of tenants). */
+export type TenantRowWithRelations = TenantRow & {
+  emailDomains: Pick<TenantEmailDomain, 'domain' | 'verifiedDomain'>[];
+  keys?: { kid: string; status: TenantKeyStatus }[];
+  consentPolicy: { required: boolean; logoSha256: string | null; logoUrl: string | null } | null;
+};
 
-export function toTenant(
-  row: TenantRow & { emailDomains: TenantEmailDomain[]; keys?: { kid: string; status: TenantKeyStatus }[] },
-): Tenant {
+export function toTenant(row: TenantRowWithRelations): Tenant {
   return {
     id: row.id,
     slug: row.slug,
@@ -74,6 +81,9 @@ export function toTenant(
     tileLoginFlow: row.tileLoginFlow,
     oktaOrgDomain: row.oktaOrgDomain,
     requireDpop: row.requireDpop,
+    accent: (TENANT_ACCENTS as readonly string[]).includes(row.accent) ? (row.accent as TenantAccent) : 'brand',
+    consentRequired: row.consentPolicy?.required ?? false,
+    logo: { sha256: row.consentPolicy?.logoSha256 ?? null, url: row.consentPolicy?.logoUrl ?? null },
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -8,12 +8,13 @@ import type { AuditEventType } from '@/lib/audit/audit-event-types';
 import { encryptSecret } from '@/lib/crypto/secret-box';
 import { getDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { auditView } from './create-tenant';
 import { replaceEmailDomains } from './email-domains';
 import { endTenantSessions } from './end-tenant-sessions';
 import { assertConnectionFree, provenFields, unprovenFields } from './prove-connection';
-import { tenantInclude, toTenant, type Tenant } from './tenant';
+import { selectTenants } from './select-tenants';
+import type { Tenant } from './tenant';
 import { forgetCachedTenants } from './tenant-cache';
 import { TenantError, rethrowUniqueViolation } from './tenant-error';
 import { dpopConflict, type TenantConfig } from './tenant-schema';
@@ -94,12 +95,12 @@ export async function changeTenant(
   noChangeMessage = 'Nothing to change',
 ): Promise<Tenant> {
   const row = await getDb().$transaction(async (tx) => {
-    const currentRow = await tx.tenant.findUnique({ where: { slug }, include: tenantInclude });
-    if (!currentRow) throw new TenantError('not_found', `No tenant with slug "${slug}"`);
-    const current = toTenant(currentRow);
+    const [current] = await selectTenants(Prisma.sql`t."slug" = ${slug}`, 1, tx);
+    if (!current) throw new TenantError('not_found', `No tenant with slug "${slug}"`);
     const extra = await mutate(tx, current);
     if (extra === null) throw new TenantError('invalid', noChangeMessage);
-    const updated = await tx.tenant.findUniqueOrThrow({ where: { id: current.id }, include: tenantInclude });
+    const [updated] = await selectTenants(Prisma.sql`t."id" = ${current.id}::uuid`, 1, tx);
+    if (!updated) throw new TenantError('not_found', `No tenant with slug "${slug}"`);
     // Leaving `active` (suspension) ends every session and waiting sign-in at once, in this transaction, so
     // nothing of it comes back on reactivation.
     if (current.status === 'active' && updated.status !== 'active') Object.assign(extra, await endTenantSessions(tx, current.id));
@@ -109,10 +110,10 @@ export async function changeTenant(
       type,
       tenantId: current.id,
       actorUserId: actorUserId ?? null,
-      details: { actor, before: auditView(current), after: auditView(toTenant(updated)), ...extra },
+      details: { actor, before: auditView(current), after: auditView(updated), ...extra },
     });
     return updated;
   });
   forgetCachedTenants();
-  return toTenant(row);
+  return row;
 }

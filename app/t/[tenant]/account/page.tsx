@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireTenantPage } from '@/lib/auth/tenant-guard';
 import { listUserGrants } from '@/lib/consent/list-user-grants';
+import { ClientMessages } from '@/app/_components/client-messages';
 import { WithdrawConsentForm } from './withdraw-form';
 
 export const dynamic = 'force-dynamic';
@@ -42,27 +43,29 @@ export default async function AccountPage({ params }: Props) {
         {grants.length === 0 ? (
           <p className="mt-2 text-fg-muted" data-testid="no-grants">{t('noGrants', { organization })}</p>
         ) : (
-          <ul className="mt-4 divide-y divide-line" data-testid="grants">
-            {grants.map((g) => (
-              <li key={g.id} className="flex flex-wrap items-center justify-between gap-4 py-3" data-testid="grant">
-                <div className="min-w-0">
-                  <p className="font-medium">
-                    {g.title} <span className="text-sm font-normal text-fg-muted">({t('version', { version: g.version })})</span>
-                  </p>
-                  <p className="text-sm text-fg-muted">{g.scopes.map((s) => tc(`scopes.${s}.label`)).join(' · ')}</p>
-                  <p className="text-sm text-fg-muted">
-                    {when(g.grantedAt, 'agreed')}
-                    {g.revokedAt ? <> · {when(g.revokedAt, 'withdrawnAt')}</> : null}
-                  </p>
-                </div>
-                {g.revokedAt ? (
-                  <span className="text-sm text-fg-muted" data-testid="grant-status">{t('withdrawn')}</span>
-                ) : (
-                  <WithdrawConsentForm slug={tenant.slug} grantId={g.id} statement={g.title} organization={organization} />
-                )}
-              </li>
-            ))}
-          </ul>
+          <ClientMessages only={['account.withdraw', 'account.confirm']}>
+            <ul className="mt-4 divide-y divide-line" data-testid="grants">
+              {grants.map((g) => (
+                <li key={g.id} className="flex flex-wrap items-center justify-between gap-4 py-3" data-testid="grant">
+                  <div className="min-w-0">
+                    <p className="font-medium">
+                      {g.title} <span className="text-sm font-normal text-fg-muted">({t('version', { version: g.version })})</span>
+                    </p>
+                    <p className="text-sm text-fg-muted">{g.scopes.map((s) => tc(`scopes.${s}.label`)).join(' · ')}</p>
+                    <p className="text-sm text-fg-muted">
+                      {when(g.grantedAt, 'agreed')}
+                      {g.revokedAt ? <> · {when(g.revokedAt, 'withdrawnAt')}</> : null}
+                    </p>
+                  </div>
+                  {g.revokedAt ? (
+                    <span className="text-sm text-fg-muted" data-testid="grant-status">{t('withdrawn')}</span>
+                  ) : (
+                    <WithdrawConsentForm slug={tenant.slug} grantId={g.id} statement={g.title} organization={organization} />
+                  )}
+                </li>
+              ))}
+            </ul>
+          </ClientMessages>
         )}
         <p className="mt-4 text-sm text-fg-muted">{t('withdrawNote', { organization })}</p>
       </div>

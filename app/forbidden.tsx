@@ -7,7 +7,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { headers } from 'next/headers';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { getCurrentSession } from '@/lib/auth/current-session';
 import { isTenantAdminPath, refusalReason } from '@/lib/auth/refusal-reason';
 import { brand } from '@/lib/branding/brand';

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { connection } from 'next/server';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { ClientMessages } from '@/app/_components/client-messages';
 import { SiteHeader } from '@/app/_components/shell/site-header';
 import { TimeZoneCookie } from '@/app/_components/shell/time-zone-cookie';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { brand } from '@/lib/branding/brand';
 
 export async function generateMetadata(): Promise<Metadata> {

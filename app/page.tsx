@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { getCurrentSession } from '@/lib/auth/current-session';
 import { brand } from '@/lib/branding/brand';
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { brand } from '@/lib/branding/brand';
 import { getEnv } from '@/lib/env';
 import { OKTA_APP_SETTINGS, TILE_MODES, oktaAppValues } from '@/lib/oin/oin-values';

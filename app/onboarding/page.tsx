@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { Card } from '@/app/_components/fields';
 import { currentOnboarding } from '@/lib/onboarding/onboarding-cookie';
 import { WIZARD_STEPS, stepIndex, type Onboarding, type WizardStep } from '@/lib/onboarding/onboarding-state';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { ActionForm } from '@/app/_components/action-form';
 import { CopyValue } from '@/app/_components/copy-button';
 import { Card, TextField } from '@/app/_components/fields';

@@ -9,7 +9,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { forbidden, notFound, redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { z } from 'zod';
 import { authorizeTenant } from '@/lib/auth/tenant-guard';
 import { getLog } from '@/lib/log';

@@ -45,8 +45,12 @@ export function negotiateLocale(input: { cookie?: string | null; acceptLanguage?
 
 /** A valid IANA time zone from the `tz` cookie (written by the browser, see the app shell), else UTC. */
 export const TIME_ZONE_COOKIE = 'tz';
+/** The zones this runtime knows by their canonical name: most cookies are one, checked without building a formatter. */
+let canonicalZones: Set<string> | undefined;
 export function parseTimeZone(value: string | null | undefined): string {
   if (!value || value.length > 64) return 'UTC';
+  canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (canonicalZones.has(value)) return value;
   try {
     return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
   } catch {

@@ -1,10 +1,12 @@
 /**
  * Translations outside React (route-handler pages, emails, CLI output): the language of a request, and a
- * translator for a namespace of the catalogue. React server components use next-intl's `getTranslations`.
+ * translator for a namespace of the catalogue. React server components use `getTranslations` of
+ * lib/i18n/server.ts, the same translator for the request's language and zone.
  */
 // use-intl's core (what next-intl re-exports): no React, so CLIs and scripts can load it too.
-import { createTranslator } from 'use-intl/core';
+import { createTranslator, type NamespaceKeys, type NestedKeyOf } from 'use-intl/core';
 import { catalogues, type Messages } from '@/messages';
+import { sharedIntl } from './shared-intl';
 import { LOCALE_COOKIE, negotiateLocale, parseTimeZone, TIME_ZONE_COOKIE, type Locale } from './locales';
 
 function cookieValue(request: Request, name: string): string | undefined {
@@ -25,6 +27,10 @@ export function timeZoneOf(request: Request): string {
   return parseTimeZone(cookieValue(request, TIME_ZONE_COOKIE));
 }
 
-export function translatorFor<N extends keyof Messages>(locale: Locale, namespace: N) {
-  return createTranslator({ locale, messages: catalogues[locale], namespace });
+/** A namespace of the catalogue, or a section of one (`'login.errors'`). */
+export type Namespace = NamespaceKeys<Messages, NestedKeyOf<Messages>>;
+
+/** A translator for `namespace` in `locale` (dates in `timeZone`), with the process's shared caches. */
+export function translatorFor<N extends Namespace>(locale: Locale, namespace: N, timeZone = 'UTC') {
+  return createTranslator({ locale, timeZone, messages: catalogues[locale], namespace, ...sharedIntl(locale, timeZone) });
 }

@@ -1,7 +1,7 @@
 'use server';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { z } from 'zod';
 import type { FormState } from '@/app/_components/action-form';
 import { transactionCookie } from '@/lib/auth/cookies';

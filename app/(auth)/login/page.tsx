@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { cache } from 'react';
 import { z } from 'zod';
 import { ActionForm } from '@/app/_components/action-form';

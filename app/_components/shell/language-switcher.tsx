@@ -3,7 +3,8 @@
  * marked. The action (set-locale.ts) stores the choice and comes back to this page.
  */
 import { Suspense } from 'react';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { LOCALE_NAMES, LOCALES } from '@/lib/i18n/locales';
 import { ReturnToInput } from './return-to-input';
 import { setLocale } from './set-locale';

@@ -4,7 +4,7 @@
  * Sign out) — or a "Sign in" link. The session comes from the request's one cached lookup (current-session.ts).
  */
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { getCurrentSession } from '@/lib/auth/current-session';
 import { brand } from '@/lib/branding/brand';
 import { getTenantBranding } from '@/lib/tenants/get-tenant-branding';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { CopyValue } from '@/app/_components/copy-button';
 import { Card } from '@/app/_components/fields';
 import { requireTenantPage } from '@/lib/auth/tenant-guard';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from '@/lib/i18n/server';
 import { requireTenantPage } from '@/lib/auth/tenant-guard';
 import { listUserGrants } from '@/lib/consent/list-user-grants';
 import { ClientMessages } from '@/app/_components/client-messages';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { cookies, headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { consentCookie } from '@/lib/auth/cookies';
 import { getConsentPrompt } from '@/lib/consent/get-consent-prompt';
 import { requestContextOf } from '@/lib/http/request-context';

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { logoSrc } from '@/lib/consent/consent-logo';
 
 /** The tenant's name with its logo (or a monogram when it has none), for the consent pages. */

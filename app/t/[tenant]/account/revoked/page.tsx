@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 
 // Plain <a>, not <Link>: prefetching a sign-in route would start a sign-in and replace its cookie.
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,7 +3,7 @@
  * whose `dateTime` is the ISO instant and whose tooltip is the UTC time. Formatted by next-intl in the
  * admin's language.
  */
-import { getFormatter } from 'next-intl/server';
+import { getFormatter } from '@/lib/i18n/server';
 
 const LOCAL = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } as const;
 const UTC = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC', timeZoneName: 'short' } as const;

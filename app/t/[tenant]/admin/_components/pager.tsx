@@ -3,7 +3,7 @@
  * in a new tab), and where the person is: "26–50 of 312".
  */
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 
 export async function Pager({ href, page, hasPrevious, hasNext, testId }: {
   href: (page: number) => string;

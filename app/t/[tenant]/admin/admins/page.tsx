@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { ActionForm } from '@/app/_components/action-form';
 import { Card } from '@/app/_components/fields';
 import { requireTenantPage } from '@/lib/auth/tenant-guard';

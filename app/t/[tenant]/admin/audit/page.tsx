@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { requireTenantPage } from '@/lib/auth/tenant-guard';
 import { AUDIT_EVENT_TYPES } from '@/lib/audit/audit-event-types';
 import { AUDIT_EXPORT_MAX } from '@/lib/admin/export-audit-events';

@@ -5,7 +5,7 @@
  */
 import { revalidatePath } from 'next/cache';
 import { forbidden, notFound, redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import type { FormState } from '@/app/_components/action-form';
 import { throttleAdminAction } from '@/lib/admin/throttle-admin-action';
 import { authorizeTenant } from '@/lib/auth/tenant-guard';

@@ -2,7 +2,7 @@
  * The connection page's DPoP section: one switch matching Okta's app setting "Require Demonstrating Proof of
  * Possession (DPoP) header in token requests", and why it cannot go with the Okta Simplified tile flow.
  */
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { ActionForm } from '@/app/_components/action-form';
 import { Card } from '@/app/_components/fields';
 import type { Tenant } from '@/lib/tenants/tenant';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { ActionForm } from '@/app/_components/action-form';
 import { CopyValue } from '@/app/_components/copy-button';
 import { Card, TextField } from '@/app/_components/fields';

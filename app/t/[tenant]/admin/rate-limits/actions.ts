@@ -4,7 +4,7 @@
  * else 404/403 + audit; throttled; zod-parsed with the error under the limit field) and `setTenantRateLimit`
  * (within the operator's ceiling; audited with before/after).
  */
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { z } from 'zod';
 import type { FormState } from '@/app/_components/action-form';
 import { AdminError } from '@/lib/admin/admin-error';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { requireTenantPage } from '@/lib/auth/tenant-guard';
 import { searchUsers, usersQuerySchema } from '@/lib/admin/search-users';
 import { setUserStatusAction } from '../actions';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/lib/i18n/server';
 import { getDb } from '@/lib/db/client';
 import { CONSENT_DECLINED_CODE } from '@/lib/consent/decline-consent';
 import { getConsentPolicy } from '@/lib/consent/get-consent-policy';

@@ -38,8 +38,8 @@ export function ActionForm({
   children?: React.ReactNode;
   variant?: 'primary' | 'secondary' | 'danger';
   className?: string;
-  /** Asked before submitting (for destructive actions): return false to cancel. */
-  confirm?: () => Promise<boolean>;
+  /** Asked before submitting (for destructive actions), with what is about to be sent: false cancels. */
+  confirm?: (data: FormData) => Promise<boolean>;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -65,7 +65,7 @@ export function ActionForm({
           event.preventDefault();
           const data = new FormData(event.currentTarget);
           void (async () => {
-            if (confirm && !(await confirm())) return;
+            if (confirm && !(await confirm(data))) return;
             startTransition(() => formAction(data));
           })();
         }}

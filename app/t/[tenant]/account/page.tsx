@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { ConfirmActionForm } from '@/app/_components/confirm-action-form';
 import { requireTenantPage } from '@/lib/auth/tenant-guard';
 import { listUserGrants } from '@/lib/consent/list-user-grants';
-import { WithdrawConsentForm } from './withdraw-form';
+import { revokeGrantAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -58,7 +59,15 @@ export default async function AccountPage({ params }: Props) {
                 {g.revokedAt ? (
                   <span className="text-sm text-fg-muted" data-testid="grant-status">{t('withdrawn')}</span>
                 ) : (
-                  <WithdrawConsentForm slug={tenant.slug} grantId={g.id} statement={g.title} organization={organization} />
+                  // "Withdraw consent" asks first, naming the statement and the effect (signed out at once).
+                  <ConfirmActionForm action={revokeGrantAction} submitLabel={t('withdraw')} variant="danger" className="space-y-2"
+                    confirmation={{
+                      title: t('confirm.title', { statement: g.title }), body: t('confirm.body', { organization }),
+                      confirmLabel: t('confirm.confirm'), cancelLabel: t('confirm.cancel'),
+                    }}>
+                    <input type="hidden" name="slug" value={tenant.slug} />
+                    <input type="hidden" name="grantId" value={g.id} />
+                  </ConfirmActionForm>
                 )}
               </li>
             ))}

@@ -12,6 +12,11 @@ export type FormState = {
   message?: string;
   /** Error per field name, shown under that field. */
   fieldErrors?: Partial<Record<string, string>>;
+  /**
+   * What was typed, per field name, given back with a refusal: a form posted without JavaScript comes back as a
+   * new page, whose fields show these (escaped by React) instead of their defaults. Cap what goes in.
+   */
+  values?: Partial<Record<string, string>>;
   code?: string;
 } | null;
 export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -21,6 +26,11 @@ const FormStateContext = createContext<FormState>(null);
 /** The error the last answer gave for a field of the enclosing ActionForm, if any. */
 export function useFieldError(name: string): string | undefined {
   return useContext(FormStateContext)?.fieldErrors?.[name];
+}
+
+/** What the last answer gave back for a field of the enclosing ActionForm (see FormState `values`), if anything. */
+export function useTypedValue(name: string): string | undefined {
+  return useContext(FormStateContext)?.values?.[name];
 }
 
 export const fieldErrorId = (name: string) => `${name}-error`;
@@ -38,8 +48,8 @@ export function ActionForm({
   children?: React.ReactNode;
   variant?: 'primary' | 'secondary' | 'danger';
   className?: string;
-  /** Asked before submitting (for destructive actions): return false to cancel. */
-  confirm?: () => Promise<boolean>;
+  /** Asked before submitting (for destructive actions), with what is about to be sent: false cancels. */
+  confirm?: (data: FormData) => Promise<boolean>;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -65,7 +75,7 @@ export function ActionForm({
           event.preventDefault();
           const data = new FormData(event.currentTarget);
           void (async () => {
-            if (confirm && !(await confirm())) return;
+            if (confirm && !(await confirm(data))) return;
             startTransition(() => formAction(data));
           })();
         }}

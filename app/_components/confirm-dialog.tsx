@@ -3,7 +3,8 @@
  * A confirmation dialog for destructive actions, on the native <dialog> (focus kept inside, Escape cancels,
  * the rest of the page inert). `useConfirm()` gives `confirm({ title, body, confirmLabel })`, a promise of the
  * person's answer, and the `dialog` element to render once (outside any form). Focus starts on Cancel, the
- * safe choice, and returns to where it was when the dialog closes. Pairs with ActionForm's `confirm` prop.
+ * safe choice, and returns to where it was when the dialog closes. Pairs with ActionForm's `confirm` prop
+ * (through app/_components/confirm-action-form.tsx).
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
@@ -41,7 +42,12 @@ export function useConfirm(): { confirm: (request: ConfirmRequest) => Promise<bo
       ref={ref}
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-body`}
-      onClose={() => settle(false)}
+      // Escape's `cancel` comes at once, but the native `close` a frame later: an Enter pressed in between may
+      // already have opened the dialog for a new request, which that late `close` must not answer or shut.
+      onCancel={() => settle(false)}
+      onClose={() => {
+        if (!ref.current?.open) settle(false);
+      }}
       data-testid="confirm-dialog"
       className="m-auto w-[calc(100%-2rem)] max-w-md rounded-xl border border-line bg-surface p-6 text-fg shadow-lg backdrop:bg-[rgb(0_0_0/0.45)]"
     >

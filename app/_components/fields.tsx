@@ -3,7 +3,7 @@
  * Form building blocks shared by the wizard and the admin area. Inside an ActionForm, a field shows the error
  * the server action gave for its name under itself and is marked `aria-invalid` and described by it.
  */
-import { fieldErrorId, useFieldError } from './action-form';
+import { fieldErrorId, useFieldError, useTypedValue } from './action-form';
 
 const input =
   'mt-1 block w-full rounded-lg border bg-surface px-3 py-2 text-fg focus:border-accent focus:ring-2 focus:ring-accent-soft';
@@ -29,6 +29,8 @@ export function TextField(props: {
   autoComplete?: string;
 }) {
   const error = useFieldError(props.name);
+  // After a refusal posted without JavaScript, what the person typed rather than the page's default.
+  const typed = useTypedValue(props.name);
   const hintId = props.hint ? `${props.name}-hint` : undefined;
   const describedBy = [error ? fieldErrorId(props.name) : undefined, hintId].filter(Boolean).join(' ') || undefined;
   return (
@@ -37,7 +39,7 @@ export function TextField(props: {
       <input
         name={props.name}
         type={props.type ?? 'text'}
-        defaultValue={props.defaultValue ?? ''}
+        defaultValue={typed ?? props.defaultValue ?? ''}
         required={props.required}
         placeholder={props.placeholder}
         maxLength={props.maxLength ?? 1024}

@@ -98,6 +98,38 @@ test.describe('Admin data views', () => {
     await expect(dialog).toBeHidden();
     expect(await userStatus(SLUG, 'victim@views.test')).toBe('active');
 
+    // A key pressed the instant the dialog closed is not lost. The native dialog's `close` event comes a frame
+    // after Escape (Chromium: ~10 ms); an Enter that opens the dialog again inside that frame must not have
+    // the late `close` shut the new dialog. Escape (requestClose: cancel, then close) and Enter (the button's
+    // click) in one task make that interleaving certain; then the same with the real keys.
+    const deactivate = row.getByRole('button', { name: 'Deactivate' });
+    await deactivate.click();
+    await expect(dialog).toBeVisible();
+    await page.evaluate((name) => {
+      const open = document.querySelector<HTMLDialogElement>('dialog[open]');
+      if (!open) throw new Error('no open dialog');
+      open.requestClose();
+      if (open.open) throw new Error('the dialog stayed open');
+      [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === name)?.click();
+    }, 'Deactivate');
+    await expect(dialog, 'Enter right after Escape opens the dialog again').toBeVisible();
+    await page.waitForTimeout(300);
+    await expect(dialog, 'and the late close event leaves it open').toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(deactivate).toBeFocused();
+    for (let round = 1; round <= 3; round++) {
+      await page.keyboard.press('Enter');
+      await expect(dialog, `round ${round}: Enter opens the dialog`).toBeVisible();
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Enter');
+      await expect(dialog, `round ${round}: Enter right after Escape opens it again`).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+      await expect(deactivate).toBeFocused();
+    }
+    expect(await userStatus(SLUG, 'victim@views.test')).toBe('active');
+
     await row.getByRole('button', { name: 'Deactivate' }).click();
     await dialog.getByRole('button', { name: 'Deactivate victim@views.test' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'victim@views.test is deactivated.' })).toBeVisible();

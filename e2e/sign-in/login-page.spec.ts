@@ -112,6 +112,29 @@ test.describe('/login', () => {
     await context.close();
   });
 
+  test('without JavaScript, a refused organization comes back in the field, escaped, with the error under it', async ({ browser }) => {
+    // Its own address, so that this test's unknown lookups spend no other test's budget.
+    const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { 'x-forwarded-for': '127.0.45.212' } });
+    const page = await context.newPage();
+    await page.goto('/login?org=acme');
+    const field = page.getByLabel('Work email or organization');
+    await expect(field).toHaveValue('acme');
+    const typed = 'no-such-org<b>&amp;"x"';
+    await field.fill(typed);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByTestId('field-error-org')).toHaveText(/No organization matches what you entered/);
+    await expect(field).toHaveValue(typed);
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('form b')).toHaveCount(0);
+
+    // An email whose domain routes nowhere is kept as typed too.
+    await field.fill('someone@nowhere.test');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByTestId('field-error-org')).toHaveText(/No organization signs in with this email's domain/);
+    await expect(field).toHaveValue('someone@nowhere.test');
+    await context.close();
+  });
+
   test("/login?org=<slug> of an active tenant shows its name and prefills; a rate-limited answer is clear", async ({ browser }) => {
     // Its own address, so that this test's unknown lookups spend no other test's budget.
     const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.211' } });

@@ -1,15 +1,15 @@
 /**
  * The answer to a sign-in refused by our own rate limits: 429 with `Retry-After`, `RateLimit-Policy` and
  * `RateLimit`; JSON `{error:'rate_limited', retryAfter, policy}` for API clients (they Accept JSON, not
- * HTML), otherwise a page that names the organization whose limit it is. Writes no audit row itself: the
- * limiter already aggregated the refusal (lib/rate-limit/record-refusal.ts).
+ * HTML), otherwise a page that names the organization whose limit it is. Writes no audit row itself (the
+ * limiter already aggregated the refusal, lib/rate-limit/record-refusal.ts) and no log line (the caller's:
+ * record-sign-in-refusal.ts for sign-ins).
  */
 import { NextResponse } from 'next/server';
 import { errorPage } from '@/lib/http/html-page';
 import type { RequestContext } from '@/lib/http/request-context';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
 import { translatorFor } from '@/lib/i18n/translator';
-import { getLog } from '@/lib/log';
 import { rateLimitHeaders, type RateLimitedError } from '@/lib/rate-limit/rate-limited-error';
 import { transactionCookie } from './cookies';
 import { describeSignInError } from './sign-in-error';
@@ -31,9 +31,7 @@ function messageOf(error: RateLimitedError, locale: Locale): string {
 export function rateLimitedResponse(
   error: RateLimitedError,
   context: RequestContext,
-  attempt: { tenantSlug?: string },
 ): Response {
-  getLog().warn({ policy: error.policy, tenant: attempt.tenantSlug, requestId: context.requestId }, 'sign-in rate-limited');
   const headers = rateLimitHeaders(error);
   let response: NextResponse;
   if (wantsJson(context.accept)) {

@@ -1,19 +1,16 @@
 /**
  * The /login page's sign-in start, for its server action: the same lookup, limits, audit and log as
- * `POST /api/auth/signin` (findTenantForLogin, startSignIn, the sign-in failure audit), but answering a result
+ * `POST /api/auth/signin` (findTenantForLogin, startSignIn, recordSignInRefusal), but answering a result
  * the page shows under its field instead of an error page. Nothing more is revealed than the route reveals:
  * "not found" for an unknown organization or an email domain that routes nowhere, "not active" for a draft or
  * suspended one, as the route's 404 and 403 pages say today.
  */
 import { getEnv } from '@/lib/env';
 import type { RequestContext } from '@/lib/http/request-context';
-import { getLog } from '@/lib/log';
 import { parseReturnTarget } from '@/lib/oidc/return-target';
-import { isRateLimitedError } from '@/lib/rate-limit/rate-limited-error';
-import { countUnknownLookup } from '@/lib/rate-limit/sign-in-gates';
 import { findTenantForLogin } from './find-tenant-for-login';
-import { recordSignInFailure } from './record-sign-in-failure';
-import { classifySignInError, SignInError, type SignInErrorCode } from './sign-in-error';
+import { recordSignInRefusal } from './record-sign-in-refusal';
+import { SignInError, type SignInErrorCode } from './sign-in-error';
 import { startSignIn } from './start-sign-in';
 
 export type LoginRefusal =
@@ -47,30 +44,18 @@ export async function startLogin(input: { org: string; returnTo?: string | null 
   }
 }
 
-/** The side effects of lib/auth/sign-in-failure.ts (log, unknown-lookup count, audit), without its page. */
+/** The side effects of every refused sign-in (record-sign-in-refusal.ts, as the routes' error page), then the page's answer. */
 async function refuse(error: unknown, context: RequestContext, attempt: { tenantId?: string; tenantSlug?: string }): Promise<LoginRefusal> {
-  const log = getLog();
-  if (isRateLimitedError(error)) {
-    // The limiter already aggregated the refusal into the audit trail (lib/rate-limit/record-refusal.ts).
-    log.warn({ policy: error.policy, tenant: attempt.tenantSlug, requestId: context.requestId }, 'sign-in rate-limited');
+  const refusal = await recordSignInRefusal(error, context, { ...attempt, flow: 'sp' });
+  if (refusal.rateLimited) {
+    const limited = refusal.rateLimited;
     return {
-      reason: 'rate_limited', code: 'rate_limited', retryAfterSeconds: error.retryAfterSeconds,
-      limit: error.limit, windowSeconds: error.windowSeconds, ...(error.keyKind === 'tenant' && error.tenantName ? { tenantName: error.tenantName } : {}),
+      reason: 'rate_limited', code: 'rate_limited', retryAfterSeconds: limited.retryAfterSeconds,
+      limit: limited.limit, windowSeconds: limited.windowSeconds, ...(limited.keyKind === 'tenant' && limited.tenantName ? { tenantName: limited.tenantName } : {}),
     };
   }
-  const { code, detail, details } = classifySignInError(error);
-  if (code === 'internal_error') log.error({ err: error, requestId: context.requestId }, 'sign-in failed unexpectedly');
-  else log.warn({ code, detail, details, tenant: attempt.tenantSlug, requestId: context.requestId }, 'sign-in refused');
-  if (code === 'unknown_tenant') await countUnknownLookup(context).catch((e: unknown) => log.error({ err: e }, 'could not count the unknown lookup'));
-  await recordSignInFailure(
-    { tenantId: attempt.tenantId ?? null, detail, shownCode: code, details: { ...details, flow: 'sp', shownCode: code } },
-    context,
-  );
+  const { code, retryAfterSeconds } = refusal;
   if (code === 'unknown_tenant' || code === 'tenant_not_active') return { reason: code, code };
-  if (code === 'idp_rate_limited') {
-    const reset = Number(details?.reset);
-    const retryAfterSeconds = Number.isFinite(reset) && reset > 0 ? Math.max(1, Math.ceil(reset - Date.now() / 1000)) : undefined;
-    return { reason: 'idp_rate_limited', code, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) };
-  }
+  if (code === 'idp_rate_limited') return { reason: 'idp_rate_limited', code, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) };
   return { reason: 'failed', code };
 }

@@ -7,6 +7,7 @@ import { rateLimitedResponse } from '@/lib/auth/rate-limited-response';
 import { enforceRateLimit } from '@/lib/rate-limit/consume';
 import { RateLimitedError } from '@/lib/rate-limit/rate-limited-error';
 import { isSameOriginRequest } from '@/lib/http/same-origin';
+import { getLog } from '@/lib/log';
 import { claimInvitation, lookUpInvitation } from '@/lib/invitations/claim-invitation';
 import type { InvitationRefusal } from '@/lib/invitations/invitation-status';
 import { DEFAULT_LOCALE } from '@/lib/i18n/locales';
@@ -76,8 +77,9 @@ async function invitationAttemptsExceeded(context: RequestContext): Promise<Resp
     await enforceRateLimit('invitation.ip', { ip: context.ip }, context);
     return null;
   } catch (error) {
-    if (error instanceof RateLimitedError) return rateLimitedResponse(error, context, {});
-    throw error;
+    if (!(error instanceof RateLimitedError)) throw error;
+    getLog().warn({ policy: error.policy, requestId: context.requestId }, 'sign-in rate-limited');
+    return rateLimitedResponse(error, context);
   }
 }
 

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from '@/lib/i18n/server';
+import { ConfirmActionForm } from '@/app/_components/confirm-action-form';
 import { requireTenantPage } from '@/lib/auth/tenant-guard';
 import { listUserGrants } from '@/lib/consent/list-user-grants';
-import { ClientMessages } from '@/app/_components/client-messages';
-import { WithdrawConsentForm } from './withdraw-form';
+import { revokeGrantAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,29 +43,35 @@ export default async function AccountPage({ params }: Props) {
         {grants.length === 0 ? (
           <p className="mt-2 text-fg-muted" data-testid="no-grants">{t('noGrants', { organization })}</p>
         ) : (
-          <ClientMessages only={['account.withdraw', 'account.confirm']}>
-            <ul className="mt-4 divide-y divide-line" data-testid="grants">
-              {grants.map((g) => (
-                <li key={g.id} className="flex flex-wrap items-center justify-between gap-4 py-3" data-testid="grant">
-                  <div className="min-w-0">
-                    <p className="font-medium">
-                      {g.title} <span className="text-sm font-normal text-fg-muted">({t('version', { version: g.version })})</span>
-                    </p>
-                    <p className="text-sm text-fg-muted">{g.scopes.map((s) => tc(`scopes.${s}.label`)).join(' · ')}</p>
-                    <p className="text-sm text-fg-muted">
-                      {when(g.grantedAt, 'agreed')}
-                      {g.revokedAt ? <> · {when(g.revokedAt, 'withdrawnAt')}</> : null}
-                    </p>
-                  </div>
-                  {g.revokedAt ? (
-                    <span className="text-sm text-fg-muted" data-testid="grant-status">{t('withdrawn')}</span>
-                  ) : (
-                    <WithdrawConsentForm slug={tenant.slug} grantId={g.id} statement={g.title} organization={organization} />
-                  )}
-                </li>
-              ))}
-            </ul>
-          </ClientMessages>
+          <ul className="mt-4 divide-y divide-line" data-testid="grants">
+            {grants.map((g) => (
+              <li key={g.id} className="flex flex-wrap items-center justify-between gap-4 py-3" data-testid="grant">
+                <div className="min-w-0">
+                  <p className="font-medium">
+                    {g.title} <span className="text-sm font-normal text-fg-muted">({t('version', { version: g.version })})</span>
+                  </p>
+                  <p className="text-sm text-fg-muted">{g.scopes.map((s) => tc(`scopes.${s}.label`)).join(' · ')}</p>
+                  <p className="text-sm text-fg-muted">
+                    {when(g.grantedAt, 'agreed')}
+                    {g.revokedAt ? <> · {when(g.revokedAt, 'withdrawnAt')}</> : null}
+                  </p>
+                </div>
+                {g.revokedAt ? (
+                  <span className="text-sm text-fg-muted" data-testid="grant-status">{t('withdrawn')}</span>
+                ) : (
+                  // "Withdraw consent" asks first, naming the statement and the effect (signed out at once).
+                  <ConfirmActionForm action={revokeGrantAction} submitLabel={t('withdraw')} variant="danger" className="space-y-2"
+                    confirmation={{
+                      title: t('confirm.title', { statement: g.title }), body: t('confirm.body', { organization }),
+                      confirmLabel: t('confirm.confirm'), cancelLabel: t('confirm.cancel'),
+                    }}>
+                    <input type="hidden" name="slug" value={tenant.slug} />
+                    <input type="hidden" name="grantId" value={g.id} />
+                  </ConfirmActionForm>
+                )}
+              </li>
+            ))}
+          </ul>
         )}
         <p className="mt-4 text-sm text-fg-muted">{t('withdrawNote', { organization })}</p>
       </div>

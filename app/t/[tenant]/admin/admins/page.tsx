@@ -5,7 +5,7 @@ import { Card } from '@/app/_components/fields';
 import { requireTenantPage } from '@/lib/auth/tenant-guard';
 import { listUsers } from '@/lib/admin/manage-users';
 import { setUserRoleAction } from '../actions';
-import { ConfirmActionForm } from '../_components/confirm-action-form';
+import { ConfirmActionForm } from '@/app/_components/confirm-action-form';
 import { SelectField } from '../_components/form-fields';
 
 export const dynamic = 'force-dynamic';

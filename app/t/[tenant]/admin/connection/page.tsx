@@ -8,7 +8,7 @@ import { getEnv } from '@/lib/env';
 import { oktaAppValues } from '@/lib/oin/oin-values';
 import { SCOPES } from '@/lib/tenants/tenant-schema';
 import { discardPendingConnectionAction, updateConnectionAction } from '../actions';
-import { ConfirmActionForm } from '../_components/confirm-action-form';
+import { ConfirmActionForm } from '@/app/_components/confirm-action-form';
 import { LocalTime } from '../_components/local-time';
 import { DpopCard } from './dpop-card';
 

@@ -7,7 +7,6 @@ import { dataTable as dt } from '../_components/data-table';
 import { LocalTime } from '../_components/local-time';
 import { saveConsentSettingsAction } from './actions';
 import { publishConsentVersionFormAction } from './publish-action';
-import { ClientMessages } from '@/app/_components/client-messages';
 import { PublishVersionForm } from './publish-version-form';
 
 export const dynamic = 'force-dynamic';
@@ -57,10 +56,8 @@ export default async function ConsentAdminPage({ params, searchParams }: Props) 
       <section className="space-y-4 rounded-xl border border-line bg-surface p-6">
         <h2 className="text-lg font-semibold">{current ? t('publishNext', { version: current.version + 1 }) : t('publishFirst')}</h2>
         <p className="text-sm text-fg-muted">{t('versionsNeverEdited')}</p>
-        <ClientMessages only={['adminConsent']}>
-          <PublishVersionForm action={publishConsentVersionFormAction.bind(null, tenant.slug)} nextVersion={(current?.version ?? 0) + 1}
-            current={current ? { title: current.title, bodyMarkdown: current.bodyMarkdown, scopes: [...current.scopes] } : null} tenantScopes={[...tenant.scopes]} />
-        </ClientMessages>
+        <PublishVersionForm action={publishConsentVersionFormAction.bind(null, tenant.slug)} nextVersion={(current?.version ?? 0) + 1}
+          current={current ? { title: current.title, bodyMarkdown: current.bodyMarkdown, scopes: [...current.scopes] } : null} tenantScopes={[...tenant.scopes]} />
       </section>
 
       <div className="rounded-xl border border-line bg-surface p-6">

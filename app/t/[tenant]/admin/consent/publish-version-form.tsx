@@ -1,14 +1,12 @@
-'use client';
 /**
  * The consent page's "publish the next version" form: asks first, saying what publishing does (with
- * re-consent: everyone is asked again at their next sign-in), then posts to the server action; errors show
- * under their fields.
+ * re-consent ticked: everyone is asked again at their next sign-in), then posts to the server action; errors
+ * show under their fields. A server component: the dialog's words reach the client form as props.
  */
-import { useState } from 'react';
-import { useTranslations } from 'next-intl';
-import { ActionForm, type FormAction } from '@/app/_components/action-form';
+import { getTranslations } from '@/lib/i18n/server';
+import type { FormAction } from '@/app/_components/action-form';
+import { ConfirmActionForm } from '@/app/_components/confirm-action-form';
 import { TextField } from '@/app/_components/fields';
-import { useConfirm } from '@/app/_components/confirm-dialog';
 import { TextAreaField } from '../_components/form-fields';
 
 type Props = {
@@ -20,35 +18,30 @@ type Props = {
 
 const OPTIONAL_SCOPES = ['profile', 'email', 'address', 'phone'] as const;
 
-export function PublishVersionForm({ action, nextVersion, current, tenantScopes }: Props) {
-  const t = useTranslations('adminConsent');
-  const { confirm, dialog } = useConfirm();
-  const [reconsent, setReconsent] = useState(false);
-  const ask = () =>
-    confirm({
-      title: t('confirmPublishTitle', { version: nextVersion }),
-      body: reconsent ? t('confirmPublishReconsentBody') : t('confirmPublishBody'),
-      confirmLabel: t('confirmPublish', { version: nextVersion }),
-    });
+export async function PublishVersionForm({ action, nextVersion, current, tenantScopes }: Props) {
+  const t = await getTranslations('adminConsent');
+  const confirmation = {
+    title: t('confirmPublishTitle', { version: nextVersion }),
+    body: t('confirmPublishBody'),
+    bodyWhenChecked: { name: 'requireReconsent', body: t('confirmPublishReconsentBody') },
+    confirmLabel: t('confirmPublish', { version: nextVersion }),
+  };
   return (
-    <>
-      <ActionForm action={action} submitLabel={t('publish')} confirm={ask}>
-        <TextField label={t('statementTitle')} name="title" required maxLength={120} defaultValue={current?.title ?? ''} />
-        <TextAreaField label={t('statement')} name="bodyMarkdown" rows={8} defaultValue={current?.bodyMarkdown ?? ''} mono hint={t('statementHint')} />
-        <fieldset>
-          <legend className="text-sm font-medium">{t('scopes')}</legend>
-          {OPTIONAL_SCOPES.map((s) => (
-            <label key={s} className="mr-4 inline-flex items-center gap-2">
-              <input type="checkbox" name="scopes" value={s} defaultChecked={current ? current.scopes.includes(s) : tenantScopes.includes(s)} />
-              {t(`scope.${s}`)} <code className="text-xs text-fg-muted">{s}</code>
-            </label>
-          ))}
-        </fieldset>
-        <label className="flex items-center gap-2">
-          <input type="checkbox" name="requireReconsent" checked={reconsent} onChange={(e) => setReconsent(e.target.checked)} /> {t('requireReconsent')}
-        </label>
-      </ActionForm>
-      {dialog}
-    </>
+    <ConfirmActionForm action={action} submitLabel={t('publish')} confirmation={confirmation}>
+      <TextField label={t('statementTitle')} name="title" required maxLength={120} defaultValue={current?.title ?? ''} />
+      <TextAreaField label={t('statement')} name="bodyMarkdown" rows={8} defaultValue={current?.bodyMarkdown ?? ''} mono hint={t('statementHint')} />
+      <fieldset>
+        <legend className="text-sm font-medium">{t('scopes')}</legend>
+        {OPTIONAL_SCOPES.map((s) => (
+          <label key={s} className="mr-4 inline-flex items-center gap-2">
+            <input type="checkbox" name="scopes" value={s} defaultChecked={current ? current.scopes.includes(s) : tenantScopes.includes(s)} />
+            {t(`scope.${s}`)} <code className="text-xs text-fg-muted">{s}</code>
+          </label>
+        ))}
+      </fieldset>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" name="requireReconsent" /> {t('requireReconsent')}
+      </label>
+    </ConfirmActionForm>
   );
 }

@@ -10,7 +10,7 @@ import { getPublicJwks } from '@/lib/tenants/tenant-keys';
 import {
   activateKeyAction, addKeyAction, addSecretAction, discardKeyAction, discardSecretAction, promoteSecretAction,
 } from '../actions';
-import { ConfirmActionForm } from '../_components/confirm-action-form';
+import { ConfirmActionForm } from '@/app/_components/confirm-action-form';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,7 +4,7 @@ import { getTranslations } from '@/lib/i18n/server';
 import { requireTenantPage } from '@/lib/auth/tenant-guard';
 import { searchUsers, usersQuerySchema } from '@/lib/admin/search-users';
 import { setUserStatusAction } from '../actions';
-import { ConfirmActionForm } from '../_components/confirm-action-form';
+import { ConfirmActionForm } from '@/app/_components/confirm-action-form';
 import { dataTable as dt } from '../_components/data-table';
 import { LocalTime } from '../_components/local-time';
 import { Pager } from '../_components/pager';

@@ -30,6 +30,7 @@ import deShell from './de/shell.json';
 import deSignInErrors from './de/signInErrors.json';
 import deSignedOut from './de/signedOut.json';
 import deStart from './de/start.json';
+import deTenantErrors from './de/tenantErrors.json';
 import deTenantHome from './de/tenantHome.json';
 import enAccount from './en/account.json';
 import enAdmin from './en/admin.json';
@@ -56,6 +57,7 @@ import enShell from './en/shell.json';
 import enSignInErrors from './en/signInErrors.json';
 import enSignedOut from './en/signedOut.json';
 import enStart from './en/start.json';
+import enTenantErrors from './en/tenantErrors.json';
 import enTenantHome from './en/tenantHome.json';
 
 const en = {
@@ -84,6 +86,7 @@ const en = {
   signInErrors: enSignInErrors,
   signedOut: enSignedOut,
   start: enStart,
+  tenantErrors: enTenantErrors,
   tenantHome: enTenantHome,
 };
 
@@ -117,6 +120,7 @@ export const catalogues: Record<Locale, Messages> = {
     signInErrors: deSignInErrors,
     signedOut: deSignedOut,
     start: deStart,
+    tenantErrors: deTenantErrors,
     tenantHome: deTenantHome,
   },
 };

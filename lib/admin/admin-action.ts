@@ -70,7 +70,9 @@ export async function runAdminAction<S extends z.ZodType>(
       const message = error.code ? t(`errors.${error.code}`) : error.message;
       return error.field ? { ok: false, fieldErrors: { [error.field]: message } } : { ok: false, message };
     }
-    if (error instanceof TenantError || isOidcError(error)) return { ok: false, message: error.message };
+    // A registry refusal: its stable reason, in the admin's language.
+    if (error instanceof TenantError) return { ok: false, message: (await getTranslations('tenantErrors'))(error.reason, error.params) };
+    if (isOidcError(error)) return { ok: false, message: error.message };
     getLog().error({ err: error, requestId: context.requestId, action }, 'admin action failed');
     return { ok: false, message: t('errors.unexpected', { requestId: context.requestId }) };
   }

@@ -21,6 +21,7 @@ import deBranding from './de/branding.json';
 import deCommon from './de/common.json';
 import deConfirmDialog from './de/confirmDialog.json';
 import deConsent from './de/consent.json';
+import deDiscovery from './de/discovery.json';
 import deErrorPages from './de/errorPages.json';
 import deGuide from './de/guide.json';
 import deLogin from './de/login.json';
@@ -48,6 +49,7 @@ import enBranding from './en/branding.json';
 import enCommon from './en/common.json';
 import enConfirmDialog from './en/confirmDialog.json';
 import enConsent from './en/consent.json';
+import enDiscovery from './en/discovery.json';
 import enErrorPages from './en/errorPages.json';
 import enGuide from './en/guide.json';
 import enLogin from './en/login.json';
@@ -77,6 +79,7 @@ const en = {
   common: enCommon,
   confirmDialog: enConfirmDialog,
   consent: enConsent,
+  discovery: enDiscovery,
   errorPages: enErrorPages,
   guide: enGuide,
   login: enLogin,
@@ -111,6 +114,7 @@ export const catalogues: Record<Locale, Messages> = {
     common: deCommon,
     confirmDialog: deConfirmDialog,
     consent: deConsent,
+    discovery: deDiscovery,
     errorPages: deErrorPages,
     guide: deGuide,
     login: deLogin,

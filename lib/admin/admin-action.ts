@@ -9,10 +9,11 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { forbidden, notFound, redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { authorizeTenant } from '@/lib/auth/tenant-guard';
 import { getLog } from '@/lib/log';
+import { describeConnectionFailure } from '@/lib/onboarding/discovery-messages';
 import { isOidcError } from '@/lib/oidc/errors';
 import { TenantError } from '@/lib/tenants/tenant-error';
 import type { Tenant } from '@/lib/tenants/tenant';
@@ -72,7 +73,8 @@ export async function runAdminAction<S extends z.ZodType>(
     }
     // A registry refusal: its stable reason, in the admin's language.
     if (error instanceof TenantError) return { ok: false, message: (await getTranslations('tenantErrors'))(error.reason, error.params) };
-    if (isOidcError(error)) return { ok: false, message: error.message };
+    // Okta refused or failed (discovery, keys): the wizard's texts for the same codes (catalogue `discovery`).
+    if (isOidcError(error)) return { ok: false, message: describeConnectionFailure(error.code, error.details, await getLocale()) };
     getLog().error({ err: error, requestId: context.requestId, action }, 'admin action failed');
     return { ok: false, message: t('errors.unexpected', { requestId: context.requestId }) };
   }

@@ -5,6 +5,7 @@
  * changed), zod-parsed form, one audit event per change (lib/tenants, lib/admin). Next checks each action's
  * Origin (CSRF).
  */
+import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import type { FormState } from '@/app/_components/action-form';
 import { AdminError } from '@/lib/admin/admin-error';
@@ -45,7 +46,7 @@ export async function updateConnectionAction(slug: string, _: FormState, form: F
     if (issuerInput === pending.issuer && clientId === pending.clientId) return t('saved');
     let issuer = issuerInput;
     if (issuerInput !== tenant.issuer) {
-      const check = await checkConnection(issuerInput);
+      const check = await checkConnection(issuerInput, await getLocale());
       if (!check.ok) throw new AdminError(check.message, { field: 'issuer' });
       issuer = check.issuer;
     }
@@ -150,7 +151,7 @@ export async function setUserRoleAction(slug: string, _: FormState, form: FormDa
 
 export async function recheckConnectionAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
   return runAdminAction(slug, 'check connection', none, form, async (_input, { tenant, context, t }) => {
-    const result = await recheckConnection({ tenant }, context);
+    const result = await recheckConnection({ tenant }, context, await getLocale());
     if (!result.ok) throw new AdminError(result.message);
     return result.message ?? t('connectionWorks');
   });

@@ -4,7 +4,8 @@
  * language is German, and no English text of the app's catalogues is left on it (every English string of the
  * page's namespace, the shell and the shared admin texts, where it differs from the German one). A refused
  * change (a public email domain) and a bad value (not a domain) are answered in German, and the health page
- * describes a failed connection check in German (the texts the onboarding wizard uses). The start page's tagline
+ * describes a failed connection check in German (the texts the onboarding wizard uses), as does the connection
+ * test sign-in's refusal page. The start page's tagline
  * is the German one. Everything the test changes is put back: carol's role, her admin-action budget, globex's
  * last connection check; the refused changes change nothing (checked).
  */
@@ -132,6 +133,15 @@ test.describe('Admin area in German', () => {
 
     await page.goto(`/t/${SLUG}/admin/health`);
     await expect(page.getByTestId('last-check-failure')).toHaveText(de.discovery.no_rs256);
+
+    // The connection page's test sign-in, with no pending connection to test: its page in German too.
+    const origin = new URL(page.url()).origin;
+    const nothing = await page.request.post(`/t/${SLUG}/admin/connection/test-sign-in`, { headers: { origin, 'accept-language': 'de-DE' }, maxRedirects: 0 });
+    expect(nothing.status()).toBe(409);
+    const nothingPage = await nothing.text();
+    expect(nothingPage).toContain('<html lang="de"');
+    expect(nothingPage).toContain(de.adminConnection.testSignIn.nothingPending);
+    expect(nothingPage).not.toContain(en.adminConnection.testSignIn.nothingPending);
 
     // A refusal of the tenant registry (TenantError public_domain), in German; nothing changed.
     await page.goto(`/t/${SLUG}/admin/domains`);

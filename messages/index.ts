@@ -21,6 +21,7 @@ import deBranding from './de/branding.json';
 import deCommon from './de/common.json';
 import deConfirmDialog from './de/confirmDialog.json';
 import deConsent from './de/consent.json';
+import deDiscovery from './de/discovery.json';
 import deErrorPages from './de/errorPages.json';
 import deGuide from './de/guide.json';
 import deLogin from './de/login.json';
@@ -30,6 +31,7 @@ import deShell from './de/shell.json';
 import deSignInErrors from './de/signInErrors.json';
 import deSignedOut from './de/signedOut.json';
 import deStart from './de/start.json';
+import deTenantErrors from './de/tenantErrors.json';
 import deTenantHome from './de/tenantHome.json';
 import enAccount from './en/account.json';
 import enAdmin from './en/admin.json';
@@ -47,6 +49,7 @@ import enBranding from './en/branding.json';
 import enCommon from './en/common.json';
 import enConfirmDialog from './en/confirmDialog.json';
 import enConsent from './en/consent.json';
+import enDiscovery from './en/discovery.json';
 import enErrorPages from './en/errorPages.json';
 import enGuide from './en/guide.json';
 import enLogin from './en/login.json';
@@ -56,6 +59,7 @@ import enShell from './en/shell.json';
 import enSignInErrors from './en/signInErrors.json';
 import enSignedOut from './en/signedOut.json';
 import enStart from './en/start.json';
+import enTenantErrors from './en/tenantErrors.json';
 import enTenantHome from './en/tenantHome.json';
 
 const en = {
@@ -75,6 +79,7 @@ const en = {
   common: enCommon,
   confirmDialog: enConfirmDialog,
   consent: enConsent,
+  discovery: enDiscovery,
   errorPages: enErrorPages,
   guide: enGuide,
   login: enLogin,
@@ -84,6 +89,7 @@ const en = {
   signInErrors: enSignInErrors,
   signedOut: enSignedOut,
   start: enStart,
+  tenantErrors: enTenantErrors,
   tenantHome: enTenantHome,
 };
 
@@ -108,6 +114,7 @@ export const catalogues: Record<Locale, Messages> = {
     common: deCommon,
     confirmDialog: deConfirmDialog,
     consent: deConsent,
+    discovery: deDiscovery,
     errorPages: deErrorPages,
     guide: deGuide,
     login: deLogin,
@@ -117,6 +124,7 @@ export const catalogues: Record<Locale, Messages> = {
     signInErrors: deSignInErrors,
     signedOut: deSignedOut,
     start: deStart,
+    tenantErrors: deTenantErrors,
     tenantHome: deTenantHome,
   },
 };

@@ -33,7 +33,7 @@ const context = { actor: 'cli', requestId: `cli-${process.pid}` };
 function parsed<T>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }): T {
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  throw new TenantError('invalid', `${issue.path.map(String).join('.') || 'input'}: ${issue.message}`);
+  throw new Error(`${issue.path.map(String).join('.') || 'input'}: ${issue.message}`);
 }
 
 export async function runConsentCommand(argv: string[]): Promise<number> {
@@ -44,7 +44,7 @@ export async function runConsentCommand(argv: string[]): Promise<number> {
     return command ? 2 : 0;
   }
   const tenant = await getTenantBySlug(slug);
-  if (!tenant) throw new TenantError('not_found', `No tenant with slug "${slug}"`);
+  if (!tenant) throw new TenantError('not_found', 'tenant_not_found', { slug });
 
   switch (command) {
     case 'show': {
@@ -71,7 +71,7 @@ export async function runConsentCommand(argv: string[]): Promise<number> {
       await updateConsentSettings(tenant.id, { ...settings, logoImage }, context);
       if (values.title || values['body-file']) {
         const file = values['body-file'];
-        if (!file) throw new TenantError('invalid', 'A new version needs --body-file (Markdown; - for stdin)');
+        if (!file) throw new Error('A new version needs --body-file (Markdown; - for stdin)');
         const version = await publishConsentVersion(tenant.id, parsed(consentVersionSchema.safeParse({
           title: values.title,
           bodyMarkdown: readFileSync(file === '-' ? 0 : file, 'utf8'),
@@ -85,7 +85,7 @@ export async function runConsentCommand(argv: string[]): Promise<number> {
     }
     case 'export': {
       const format = values.format ?? 'csv';
-      if (format !== 'csv' && format !== 'json') throw new TenantError('invalid', '--format must be csv or json');
+      if (format !== 'csv' && format !== 'json') throw new Error('--format must be csv or json');
       const data = await exportConsentGrants(tenant, format);
       if (values.out) writeFileSync(values.out, data.endsWith('\n') ? data : `${data}\n`);
       console.log(values.out ? `Wrote ${values.out}` : data);

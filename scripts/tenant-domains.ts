@@ -26,9 +26,9 @@ export async function runDomainsCommand(argv: string[], out: Out, context: Conte
     return 0;
   }
   const tenant = slug ? await getTenantBySlug(slug) : null;
-  if (!tenant) throw new TenantError(slug ? 'not_found' : 'invalid', slug ? `No tenant with slug "${slug}"` : `Usage:\n${DOMAINS_HELP}`);
+  if (!tenant) throw slug ? new TenantError('not_found', 'tenant_not_found', { slug }) : new Error(`Usage:\n${DOMAINS_HELP}`);
   const domain = rawDomain === undefined ? undefined : emailDomainSchema.safeParse(rawDomain);
-  if (domain && !domain.success) throw new TenantError('invalid', `"${rawDomain}" is not a domain name`);
+  if (domain && !domain.success) throw new Error(`"${rawDomain}" is not a domain name`);
   switch (command) {
     case 'list': {
       const domains = await listEmailDomains(tenant.id);
@@ -43,18 +43,18 @@ export async function runDomainsCommand(argv: string[], out: Out, context: Conte
       return 0;
     }
     case 'approve': {
-      if (!domain) throw new TenantError('invalid', 'Usage: npm run tenant -- domains approve <slug> <domain>');
+      if (!domain) throw new Error('Usage: npm run tenant -- domains approve <slug> <domain>');
       await approveEmailDomain(tenant.slug, domain.data, { ...context, operator: true });
       out(`Approved ${domain.data} for ${tenant.slug}: it routes at /login now.`, { slug: tenant.slug, domain: domain.data, verified: true });
       return 0;
     }
     case 'check': {
-      if (!domain) throw new TenantError('invalid', 'Usage: npm run tenant -- domains check <slug> <domain>');
+      if (!domain) throw new Error('Usage: npm run tenant -- domains check <slug> <domain>');
       const result = await checkEmailDomain(tenant.id, domain.data, context);
       out(`${domain.data}: ${result.verified ? 'verified' : 'not verified'} (${result.code})`, result);
       return result.verified ? 0 : 1;
     }
     default:
-      throw new TenantError('invalid', `Usage:\n${DOMAINS_HELP}`);
+      throw new Error(`Usage:\n${DOMAINS_HELP}`);
   }
 }

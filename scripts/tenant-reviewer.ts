@@ -4,7 +4,6 @@
  */
 import { parseArgs } from 'node:util';
 import { registerReviewer, removeReviewer } from '@/lib/oin/register-reviewer';
-import { TenantError } from '@/lib/tenants/tenant-error';
 
 export const REVIEWER_HELP = `  reviewer <slug> --sub <Okta user id> [--email isvtest@okta.com]   admin account for Okta's OIN reviewers
   reviewer <slug> --sub <Okta user id> --remove                       after the review: deactivate it, end its sessions`;
@@ -29,7 +28,7 @@ export async function runReviewerCommand(argv: string[]): Promise<number> {
     result = await registerReviewer({ slug, sub: values.sub, email: values.email }, context);
   } catch (error) {
     const issue = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues?.[0];
-    if (issue) throw new TenantError('invalid', `--${String(issue.path[0])}: ${issue.message}`);
+    if (issue) throw new Error(`--${String(issue.path[0])}: ${issue.message}`);
     throw error;
   }
   if (values.json) console.log(JSON.stringify(result, null, 2));

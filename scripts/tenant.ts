@@ -88,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'show': {
       const tenant = await getTenantBySlug(requireArg(arg, 'show <slug>'));
-      if (!tenant) throw new TenantError('not_found', `No tenant with slug "${arg}"`);
+      if (!tenant) throw new TenantError('not_found', 'tenant_not_found', { slug: arg ?? '' });
       out(Object.entries(view(tenant)).map(([k, v]) => `${k.padEnd(18)} ${showValue(v)}`).join('\n'), view(tenant));
       return 0;
     }
@@ -105,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'remove': {
       const slug = requireArg(arg, 'remove <slug> --yes');
-      if (!values.yes) throw new TenantError('invalid', `Refusing to remove "${slug}" without --yes (its users and sessions go too)`);
+      if (!values.yes) throw new Error(`Refusing to remove "${slug}" without --yes (its users and sessions go too)`);
       await removeTenant(slug, context);
       out(`Removed tenant ${slug}`, { removed: slug });
       return 0;
@@ -169,7 +169,7 @@ function parsePatch(input: Record<string, unknown>) {
 function orRefuse<T>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }): T {
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new TenantError('invalid', `${issue.path.map(String).join('.') || 'input'}: ${issue.message}`);
+    throw new Error(`${issue.path.map(String).join('.') || 'input'}: ${issue.message}`);
   }
   return result.data;
 }
@@ -177,7 +177,7 @@ function orRefuse<T>(result: { success: true; data: T } | { success: false; erro
 async function readSecret(v: Record<string, unknown>): Promise<string | undefined> {
   if (typeof v['client-secret-env'] === 'string') {
     const secret = process.env[v['client-secret-env']];
-    if (!secret) throw new TenantError('secret_required', `Environment variable ${v['client-secret-env']} is not set`);
+    if (!secret) throw new Error(`Environment variable ${v['client-secret-env']} is not set`);
     return secret;
   }
   if (v['client-secret-stdin']) return readFileSync(0, 'utf8').trim() || undefined;
@@ -187,7 +187,7 @@ async function readSecret(v: Record<string, unknown>): Promise<string | undefine
 const dropUndefined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined));
 const requireArg = (a: string | undefined, usage: string) => a ?? fail(`Usage: npm run tenant -- ${usage}`);
 const fail = (message: string): never => {
-  throw new TenantError('invalid', message);
+  throw new Error(message);
 };
 const line = (t: Tenant) => `${t.slug.padEnd(20)} ${t.status.padEnd(9)} ${t.issuer}  ${t.displayName}`;
 /** One value of `show`: lists joined, objects (keys, logo, pending connection) as JSON. */

@@ -30,7 +30,10 @@ async function withOnboarding(run: Run): Promise<StepResult> {
   if (!current.ok) return { ok: false, message: t('errors.gone') };
   try {
     const throttle = await throttleWizardAction(current.onboarding.invitationId, context);
-    if (!throttle.ok) return { ok: false, message: throttle.message, code: 'rate_limited' };
+    if (!throttle.ok) {
+      const message = translatorFor(locale, 'adminActions')('errors.throttled', { limit: throttle.limit, seconds: throttle.retryAfterSeconds });
+      return { ok: false, message, code: 'rate_limited' };
+    }
     return await run(current.onboarding, context, locale);
   } catch (error) {
     getLog().error({ err: error, requestId: context.requestId }, 'onboarding step failed');

@@ -9,10 +9,12 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { forbidden, notFound, redirect } from 'next/navigation';
+import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import type { z } from 'zod';
 import { authorizeTenant } from '@/lib/auth/tenant-guard';
 import { getLog } from '@/lib/log';
+import { describeConnectionFailure } from '@/lib/onboarding/discovery-messages';
 import { isOidcError } from '@/lib/oidc/errors';
 import { TenantError } from '@/lib/tenants/tenant-error';
 import type { Tenant } from '@/lib/tenants/tenant';
@@ -70,7 +72,10 @@ export async function runAdminAction<S extends z.ZodType>(
       const message = error.code ? t(`errors.${error.code}`) : error.message;
       return error.field ? { ok: false, fieldErrors: { [error.field]: message } } : { ok: false, message };
     }
-    if (error instanceof TenantError || isOidcError(error)) return { ok: false, message: error.message };
+    // A registry refusal: its stable reason, in the admin's language.
+    if (error instanceof TenantError) return { ok: false, message: (await getTranslations('tenantErrors'))(error.reason, error.params) };
+    // Okta refused or failed (discovery, keys): the wizard's texts for the same codes (catalogue `discovery`).
+    if (isOidcError(error)) return { ok: false, message: describeConnectionFailure(error.code, error.details, await getLocale()) };
     getLog().error({ err: error, requestId: context.requestId, action }, 'admin action failed');
     return { ok: false, message: t('errors.unexpected', { requestId: context.requestId }) };
   }

@@ -10,6 +10,7 @@ import { exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db/client';
 import { getIdpRuntime } from '@/lib/idp/idp-runtime';
+import { translatorFor } from '@/lib/i18n/translator';
 import { recheckConnection } from '@/lib/onboarding/onboarding-steps';
 import { flushRefusals } from '@/lib/rate-limit/record-refusal';
 import { createTenant } from '@/lib/tenants/create-tenant';
@@ -47,7 +48,11 @@ describe('admin.action.user', () => {
     for (let i = 1; i <= 60; i++) expect(await throttleAdminAction(userId, ctx), `action ${i}`).toEqual({ ok: true });
     const refused = await throttleAdminAction(userId, ctx);
     expect(refused.ok).toBe(false);
-    expect(refused.ok ? '' : refused.message).toMatch(/Too many changes .*at most 60 a minute.*Nothing was changed/);
+    expect(refused).toMatchObject({ ok: false, limit: 60 });
+    // Worded by the caller, in the person's language.
+    const words = (locale: 'en' | 'de') => (refused.ok ? '' : translatorFor(locale, 'adminActions')('errors.throttled', { limit: refused.limit, seconds: refused.retryAfterSeconds }));
+    expect(words('en')).toMatch(/Too many changes .*at most 60 a minute.*Nothing was changed/);
+    expect(words('de')).toMatch(/Zu viele Änderungen .*höchstens 60 pro Minute.*Nichts wurde geändert/);
     await flushRefusals();
     const event = await getDb().auditEvent.findFirst({ where: { type: 'ratelimit.exceeded', code: 'admin.action.user', details: { path: ['key'], equals: userId } } });
     expect(event).not.toBeNull();

@@ -2,13 +2,14 @@
  * The throttle in front of every administrative change: one point of `admin.action.user` per admin action
  * (tenant admin area) and one of `onboarding.action.invitation` per wizard step, taken after authorization
  * and before anything is parsed or changed. A refusal is audited (aggregated per minute) and comes back as
- * a message for the form, never as a thrown error.
+ * figures (the limit, the wait), never as a thrown error: the caller words it in the person's language
+ * (catalogue `adminActions.errors.throttled`, shared by the admin area and the onboarding wizard).
  */
 import type { RequestContext } from '@/lib/http/request-context';
 import { enforceRateLimit } from '@/lib/rate-limit/consume';
 import { RateLimitedError } from '@/lib/rate-limit/rate-limited-error';
 
-export type ThrottleResult = { ok: true } | { ok: false; message: string; retryAfterSeconds: number; limit: number };
+export type ThrottleResult = { ok: true } | { ok: false; retryAfterSeconds: number; limit: number };
 
 // By name too: a production build may bundle a class once per route group (see DESIGN.md).
 const isRateLimited = (error: unknown): error is RateLimitedError =>
@@ -20,12 +21,7 @@ async function take(run: () => Promise<unknown>): Promise<ThrottleResult> {
     return { ok: true };
   } catch (error) {
     if (!isRateLimited(error)) throw error;
-    return {
-      ok: false,
-      retryAfterSeconds: error.retryAfterSeconds,
-      limit: error.limit,
-      message: `Too many changes in a short time (at most ${error.limit} a minute). Nothing was changed; try again in ${error.retryAfterSeconds} s.`,
-    };
+    return { ok: false, retryAfterSeconds: error.retryAfterSeconds, limit: error.limit };
   }
 }
 

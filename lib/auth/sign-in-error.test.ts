@@ -18,7 +18,7 @@ describe('classifySignInError', () => {
     [new OidcError('token_request_failed', 'x', { error: 'invalid_client' }), 'client_rejected', 502],
     [new OidcError('token_request_failed', 'x', { error: 'invalid_dpop_proof' }), 'dpop_mismatch', 502],
     [new OidcError('issuer_mismatch', 'x'), 'idp_misconfigured', 502],
-    [new TenantError('secret_required', 'x'), 'idp_misconfigured', 502],
+    [new TenantError('secret_required', 'no_client_secret'), 'idp_misconfigured', 502],
     [new SecretBoxError('x'), 'idp_misconfigured', 502],
     [new SignInError('unknown_tenant'), 'unknown_tenant', 404],
     [new Error('boom'), 'internal_error', 500],

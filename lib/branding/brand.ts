@@ -8,7 +8,12 @@
  * Keep each pair readable (WCAG AA: 4.5:1 for text): `fg`/`fgMuted`/`accent`/`danger`/`success` on `bg` and
  * `surface`, `onAccent` on `accent`, `accentFg` and `accent` on `accentSoft`. The accessibility e2e suite checks every page
  * with axe-core in both schemes, so a fork that breaks a pair finds out.
+ *
+ * Texts shown to people (`tagline`) are given per language, one entry per locale of lib/i18n/locales.ts; the rest
+ * of the app's wording lives in the message catalogues (`messages/<locale>/`).
  */
+import type { Locale } from '@/lib/i18n/locales';
+
 export type ColorTokens = {
   /** Page background, cards, subtle boxes (code, table headers). */
   bg: string;
@@ -44,7 +49,11 @@ export type TenantAccent = (typeof TENANT_ACCENTS)[number];
 
 export const brand = {
   productName: 'OIN Reference SaaS',
-  tagline: 'The multi-tenant app your customers sign in to with their own Okta.',
+  /** The start page's line under the product name, in every language of the app (lib/i18n/locales.ts): a missing one fails type-checking. */
+  tagline: {
+    en: 'The multi-tenant app your customers sign in to with their own Okta.',
+    de: 'Die mandantenfähige App, bei der sich Ihre Kunden mit ihrem eigenen Okta anmelden.',
+  } satisfies Record<Locale, string>,
   supportEmail: 'support@example.com',
   /** The OIN catalog description (Okta: under 1024 characters). */
   description:

@@ -25,8 +25,8 @@ export type ReviewerResult = { tenant: string; issuer: string; userId: string; s
 
 async function activeTenant(slug: string) {
   const tenant = await getTenantBySlug(slug);
-  if (!tenant) throw new TenantError('not_found', `No tenant with slug "${slug}"`);
-  if (tenant.status !== 'active') throw new TenantError('invalid', `Tenant "${slug}" is ${tenant.status}: reviewers can sign in to an active tenant only`);
+  if (!tenant) throw new TenantError('not_found', 'tenant_not_found', { slug });
+  if (tenant.status !== 'active') throw new TenantError('invalid', 'reviewer_tenant_inactive', { slug, status: tenant.status });
   return tenant;
 }
 
@@ -61,7 +61,7 @@ export async function removeReviewer(input: { slug: string; sub: string }, conte
       where: { tenantId_issuer_sub: { tenantId: tenant.id, issuer: tenant.issuer, sub: input.sub } },
       select: { id: true },
     });
-    if (!user) throw new TenantError('not_found', `No user with sub "${input.sub}" in tenant "${tenant.slug}"`);
+    if (!user) throw new TenantError('not_found', 'user_not_found', { sub: input.sub, slug: tenant.slug });
     await tx.user.update({ where: { id: user.id }, data: { status: 'deactivated', role: 'member' } });
     const { count } = await tx.session.deleteMany({ where: { userId: user.id } });
     await recordAuditEvent(tx, {

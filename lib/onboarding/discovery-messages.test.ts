@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OIDC_ERROR_CODES } from '@/lib/oidc/errors';
-import { describeConnectionFailure } from './discovery-messages';
+import { describeConnectionFailure, hasConnectionFailureText } from './discovery-messages';
 
 describe('describeConnectionFailure', () => {
   const generic = describeConnectionFailure('unexpected');
@@ -21,5 +21,15 @@ describe('describeConnectionFailure', () => {
 
   it('answers every OidcError code without throwing', () => {
     for (const code of OIDC_ERROR_CODES) expect(typeof describeConnectionFailure(code)).toBe('string');
+  });
+
+  it('speaks German from the shared catalogue (wizard and admin health page)', () => {
+    expect(describeConnectionFailure('idp_unreachable', { host: 'x.okta.com' }, 'de')).toMatch(/^x\.okta\.com war nicht erreichbar/);
+    expect(describeConnectionFailure('unexpected', {}, 'de')).toMatch(/Verbindungsprüfung/);
+  });
+
+  it('says which codes have their own text', () => {
+    expect(hasConnectionFailureText('jwks_invalid')).toBe(true);
+    expect(hasConnectionFailureText('token_request_failed')).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * What a customer admin is told when their Okta connection does not check out: one specific message per
- * failure, naming what to change, in the person's language (catalogue `onboarding.discovery`). Pure: maps
+ * failure, naming what to change, in the person's language (catalogue `discovery`, shared by the wizard and the admin area). Pure: maps
  * `OidcError` codes (and the wizard's own checks) to text.
  */
 import { translatorFor } from '@/lib/i18n/translator';
@@ -14,29 +14,32 @@ const SPECIFIC = new Set<string>([
   'idp_unreachable', 'idp_http_error', 'discovery_invalid', 'issuer_mismatch', 'not_okta_org_server', 'no_rs256', 'jwks_invalid',
 ]);
 
+/** Whether `code` has its own text (else `describeConnectionFailure` gives the generic one). */
+export const hasConnectionFailureText = (code: string): code is ConnectionCheckCode => SPECIFIC.has(code);
+
 export function describeConnectionFailure(code: ConnectionCheckCode, details: Record<string, unknown> = {}, locale: Locale = 'en'): string {
-  const t = translatorFor(locale, 'onboarding');
+  const t = translatorFor(locale, 'discovery');
   const text = (value: unknown, fallback: string) => (typeof value === 'string' || typeof value === 'number' ? String(value) : fallback);
-  const host = text(details.host, t('discovery.theServer'));
-  if (!SPECIFIC.has(code)) return t('discovery.unexpected');
+  const host = text(details.host, t('theServer'));
+  if (!SPECIFIC.has(code)) return t('unexpected');
   switch (code) {
     case 'address_refused':
     case 'fetch_timeout':
     case 'response_too_large':
     case 'idp_unreachable':
-      return t(`discovery.${code}`, { host });
+      return t(code, { host });
     case 'redirect_refused':
       return typeof details.location === 'string'
-        ? t('discovery.redirect_refused', { location: details.location })
-        : t('discovery.redirect_refused_bare');
+        ? t('redirect_refused', { location: details.location })
+        : t('redirect_refused_bare');
     case 'idp_http_error':
-      return t('discovery.idp_http_error', { status: text(details.status, t('discovery.error')) });
+      return t('idp_http_error', { status: text(details.status, t('error')) });
     case 'issuer_mismatch':
-      return t('discovery.issuer_mismatch', {
-        received: text(details.received, t('discovery.anotherUrl')),
-        expected: text(details.expected, t('discovery.theOneEntered')),
+      return t('issuer_mismatch', {
+        received: text(details.received, t('anotherUrl')),
+        expected: text(details.expected, t('theOneEntered')),
       });
     default:
-      return t(`discovery.${code as 'issuer_input_invalid' | 'insecure_url' | 'discovery_invalid' | 'not_okta_org_server' | 'no_rs256' | 'jwks_invalid'}`);
+      return t(code as 'issuer_input_invalid' | 'insecure_url' | 'discovery_invalid' | 'not_okta_org_server' | 'no_rs256' | 'jwks_invalid');
   }
 }

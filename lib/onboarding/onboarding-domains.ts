@@ -32,7 +32,7 @@ export async function saveOnboardingDomains(o: Onboarding, raw: Record<string, u
     await updateTenant(o.tenant.slug, { emailDomains: list.domains }, { ...context, actor: actorOf(o) });
   } catch (error) {
     if (error instanceof TenantError && error.code === 'domain_taken') return fieldError(t('errors.domainTaken'), error.code);
-    if (error instanceof TenantError && error.code === 'public_domain') return fieldError(t('errors.domainPublic', { domain: '' }), error.code);
+    if (error instanceof TenantError && error.code === 'public_domain') return fieldError(t('errors.domainPublic', { domain: String(error.params.domain ?? '') }), error.code);
     throw error;
   }
   return { ok: true, message: list.domains.length ? t('domains.saved') : t('domains.savedNone') };

@@ -98,7 +98,7 @@ export async function saveConnection(o: Onboarding, raw: Record<string, unknown>
     if (error instanceof TenantError) {
       if (error.code === 'client_taken') return invalid({ clientId: t('errors.clientTaken') }, error.code);
       if (error.code === 'slug_taken') return { ok: false, message: t('errors.slugTaken', { slug: o.slug }), code: error.code };
-      return { ok: false, message: error.message, code: error.code };
+      return { ok: false, message: translatorFor(locale, 'tenantErrors')(error.reason, error.params), code: error.code };
     }
     throw error;
   }
@@ -143,11 +143,16 @@ export async function activateTenant(o: Onboarding, context: AuditContext, local
   }
   const admins = await getDb().user.count({ where: { tenantId: o.tenant.id, role: 'admin', status: 'active' } });
   if (admins === 0) return { ok: false, message: t('errors.noAdmin') };
-  await changeTenant(o.tenant.slug, 'tenant.activated', { ...context, actor: actorOf(o) }, async (tx, t) => {
-    if (t.status !== 'draft') return null;
-    await tx.tenant.update({ where: { id: t.id }, data: { status: 'active' } });
-    await tx.tenantInvitation.update({ where: { id: o.invitationId }, data: { completedAt: new Date() } });
-    return { invitationId: o.invitationId };
-  }, t('errors.notDraft'));
+  try {
+    await changeTenant(o.tenant.slug, 'tenant.activated', { ...context, actor: actorOf(o) }, async (tx, t) => {
+      if (t.status !== 'draft') return null;
+      await tx.tenant.update({ where: { id: t.id }, data: { status: 'active' } });
+      await tx.tenantInvitation.update({ where: { id: o.invitationId }, data: { completedAt: new Date() } });
+      return { invitationId: o.invitationId };
+    }, 'not_draft');
+  } catch (error) {
+    if (error instanceof TenantError && error.reason === 'not_draft') return { ok: false, message: t('errors.notDraft'), code: error.reason };
+    throw error;
+  }
   return { ok: true };
 }

@@ -21,7 +21,7 @@ export async function approveEmailDomain(slug: string, domain: string, context: 
         update: approved,
       });
       return { domain, by: 'operator' };
-    }, `${domain} is already approved for ${slug}`);
+    }, 'domain_already_approved');
   } catch (error) {
     if (error instanceof TenantError) throw error;
     rethrowUniqueViolation(error, { slug, domains: [domain] });

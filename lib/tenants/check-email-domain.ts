@@ -22,10 +22,10 @@ export async function checkEmailDomain(tenantId: string, domain: string, context
     where: { tenantId_domain: { tenantId, domain } },
     include: { tenant: { select: { domainVerificationToken: true } } },
   });
-  if (!row) throw new TenantError('not_found', `${domain} is not one of this organization's domains`);
+  if (!row) throw new TenantError('not_found', 'domain_unknown', { domain });
   if (row.verifiedBy === 'operator' && row.verifiedDomain) return { domain, verified: true, code: 'approved' };
   const token = row.tenant.domainVerificationToken;
-  if (!token) throw new TenantError('invalid', 'This organization has no verification token yet');
+  if (!token) throw new TenantError('invalid', 'no_verification_token');
 
   const record = verificationRecord(domain, token);
   const lookup = await resolveTxt(record.name);

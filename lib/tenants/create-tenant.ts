@@ -27,10 +27,9 @@ export async function createTenant(
 ): Promise<Tenant> {
   const usesKeys = input.clientAuthMethod === 'private_key_jwt';
   if (!usesKeys && !input.clientSecret) {
-    throw new TenantError('secret_required', `A client secret is required for ${input.clientAuthMethod}`);
+    throw new TenantError('secret_required', 'secret_required', { method: input.clientAuthMethod });
   }
-  const conflict = dpopConflict(input);
-  if (conflict) throw new TenantError('invalid', conflict);
+  if (dpopConflict(input)) throw new TenantError('invalid', 'dpop_with_simplified');
   const id = randomUUID();
   const dpopKeyCipher = input.requireDpop ? await createDpopKeyCipher(id) : null;
   const db = getDb();

@@ -23,9 +23,9 @@ export async function createTenants(inputs: CreateTenantInput[], context: AuditC
   if (inputs.length === 0) return;
   const keys = getEnv().DATA_ENCRYPTION_KEY;
   const rows = inputs.map((input) => {
-    if (input.clientAuthMethod === 'private_key_jwt') throw new TenantError('invalid', `${input.slug}: private_key_jwt tenants are created one by one`);
-    if (input.requireDpop) throw new TenantError('invalid', `${input.slug}: DPoP tenants are created one by one`);
-    if (!input.clientSecret) throw new TenantError('secret_required', `${input.slug}: a client secret is required for ${input.clientAuthMethod}`);
+    if (input.clientAuthMethod === 'private_key_jwt') throw new TenantError('invalid', 'batch_private_key_jwt', { slug: input.slug });
+    if (input.requireDpop) throw new TenantError('invalid', 'batch_dpop', { slug: input.slug });
+    if (!input.clientSecret) throw new TenantError('secret_required', 'batch_secret_required', { slug: input.slug, method: input.clientAuthMethod });
     assertClaimableDomains(input.emailDomains);
     const id = randomUUID();
     return { id, input, cipher: encryptSecret(input.clientSecret, keys, id) };

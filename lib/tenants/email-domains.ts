@@ -35,7 +35,7 @@ export type EmailDomainStatus = {
 export function assertClaimableDomains(domains: string[]): void {
   const publicOne = domains.find(isPublicEmailDomain);
   if (publicOne) {
-    throw new TenantError('public_domain', `${publicOne} is a public email domain: it cannot route to one organization`);
+    throw new TenantError('public_domain', 'public_domain', { domain: publicOne });
   }
 }
 

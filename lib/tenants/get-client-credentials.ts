@@ -18,14 +18,14 @@ export async function getClientCredentialsList(tenantId: string): Promise<Client
     where: { id: tenantId },
     select: { clientId: true, clientAuthMethod: true, clientSecretCipher: true, clientSecretNextCipher: true },
   });
-  if (!row) throw new TenantError('not_found', 'Tenant not found');
+  if (!row) throw new TenantError('not_found', 'tenant_missing');
   const { clientId, clientAuthMethod: method } = row;
   if (method === 'private_key_jwt') {
     const keys = await getSigningKeys(tenantId);
-    if (keys.length === 0) throw new TenantError('secret_required', 'The tenant has no signing key');
+    if (keys.length === 0) throw new TenantError('secret_required', 'no_signing_key');
     return keys.map((k) => ({ method, clientId, privateKey: k.privateKey, kid: k.kid }));
   }
-  if (!row.clientSecretCipher) throw new TenantError('secret_required', 'The tenant has no client secret');
+  if (!row.clientSecretCipher) throw new TenantError('secret_required', 'no_client_secret');
   const keys = getEnv().DATA_ENCRYPTION_KEY;
   const list: ClientCredentials[] = [{ method, clientId, clientSecret: decryptSecret(row.clientSecretCipher, keys, tenantId) }];
   if (row.clientSecretNextCipher) {

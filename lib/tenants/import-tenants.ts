@@ -35,17 +35,17 @@ export async function importTenants(
   const parsed = tenantFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new TenantError('invalid', `Invalid tenant file at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new TenantError('invalid', 'import_file_invalid', { path: issue.path.join('.') || '(root)', issue: issue.message });
   }
   const raw = (json as { tenants: Array<Record<string, unknown>> }).tenants;
   const seen = new Set<string>();
   const entries = parsed.data.tenants.map((entry, index) => {
-    if (seen.has(entry.slug)) throw new TenantError('invalid', `${entry.slug}: appears twice in the file`);
+    if (seen.has(entry.slug)) throw new TenantError('invalid', 'import_entry_twice', { slug: entry.slug });
     seen.add(entry.slug);
     const { clientSecretEnv, ...config } = entry;
     const secret = config.clientSecret ?? (clientSecretEnv ? secretSource(clientSecretEnv) : undefined);
     if (clientSecretEnv && !secret) {
-      throw new TenantError('secret_required', `${entry.slug}: environment variable ${clientSecretEnv} is not set`);
+      throw new TenantError('secret_required', 'import_secret_env_missing', { slug: entry.slug, variable: clientSecretEnv });
     }
     return { config, secret, named: new Set(Object.keys(raw[index]!)) };
   });
@@ -90,7 +90,7 @@ async function writeOne<R>(slug: string, write: () => Promise<R>): Promise<R> {
   try {
     return await write();
   } catch (error) {
-    if (error instanceof TenantError && !error.message.includes(slug)) throw new TenantError(error.code, `${slug}: ${error.message}`);
+    if (error instanceof TenantError && !error.message.includes(slug)) throw new TenantError(error.code, 'import_entry_failed', { slug, message: error.message });
     throw error;
   }
 }

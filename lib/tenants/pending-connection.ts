@@ -32,7 +32,7 @@ export async function setPendingConnection(slug: string, connection: Connection,
         : { pendingIssuer: connection.issuer, pendingClientId: connection.clientId, pendingSince: new Date() },
     });
     return { pending: live ? null : connection };
-  }, 'The connection is unchanged');
+  }, 'connection_unchanged');
 }
 
 /** Drops the pending connection; one audit event. */
@@ -41,7 +41,7 @@ export async function discardPendingConnection(slug: string, context: ChangeCont
     if (!current.pendingConnection) return null;
     await tx.tenant.update({ where: { id: current.id }, data: { pendingIssuer: null, pendingClientId: null, pendingSince: null } });
     return { pending: null, discarded: { issuer: current.pendingConnection.issuer, clientId: current.pendingConnection.clientId } };
-  }, 'There is no pending connection');
+  }, 'no_pending_connection');
 }
 
 /**
@@ -72,7 +72,7 @@ export async function finishConnectionTest(input: {
   const { tenant, connection, claims } = input;
   const pending = tenant.pendingConnection;
   if (!pending || pending.issuer !== connection.issuer || pending.clientId !== connection.clientId || claims.iss !== connection.issuer) {
-    throw new TenantError('invalid', 'The pending connection changed during its test sign-in');
+    throw new TenantError('invalid', 'pending_changed');
   }
   await getDb().$transaction(async (tx) => {
     // Single use: this token must never open a session later through another flow (e.g. an Okta Simplified POST).
@@ -80,7 +80,7 @@ export async function finishConnectionTest(input: {
       data: { issuer: claims.iss, jti: idTokenUseKey(input.idToken, claims.jti), expiresAt: new Date((claims.exp + getEnv().CLOCK_SKEW_SECONDS) * 1000) },
     });
     const admin = await tx.user.findFirst({ where: { id: connection.actorUserId, tenantId: tenant.id, role: 'admin', status: 'active' } });
-    if (!admin) throw new TenantError('invalid', 'Only an administrator of this organization may prove its connection');
+    if (!admin) throw new TenantError('invalid', 'prover_not_admin');
     await proveConnection(tx, {
       tenantId: tenant.id,
       connection: { issuer: connection.issuer, clientId: connection.clientId },

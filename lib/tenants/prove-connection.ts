@@ -34,7 +34,7 @@ export async function assertConnectionFree(tx: Prisma.TransactionClient | Prisma
     select: { id: true },
   });
   if (owner && owner.id !== tenantId) {
-    throw new TenantError('client_taken', 'Another organization here already uses this Okta app (same issuer and client ID)');
+    throw new TenantError('client_taken', 'client_in_use');
   }
 }
 

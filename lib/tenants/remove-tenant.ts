@@ -10,7 +10,7 @@ import { TenantError } from './tenant-error';
 export async function removeTenant(slug: string, context: AuditContext & { actor: string }): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const [current] = await selectTenants(Prisma.sql`t."slug" = ${slug}`, 1, tx);
-    if (!current) throw new TenantError('not_found', `No tenant with slug "${slug}"`);
+    if (!current) throw new TenantError('not_found', 'tenant_not_found', { slug });
     await tx.tenant.delete({ where: { id: current.id } });
     await recordAuditEvent(tx, {
       ...context,

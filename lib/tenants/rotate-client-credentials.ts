@@ -17,10 +17,10 @@ import { changeTenant, type ChangeContext } from './update-tenant';
 import type { Tenant } from './tenant';
 
 function assertSecretMethod(t: Tenant) {
-  if (t.clientAuthMethod === 'private_key_jwt') throw new TenantError('invalid', 'This tenant authenticates with a key pair, not a client secret');
+  if (t.clientAuthMethod === 'private_key_jwt') throw new TenantError('invalid', 'uses_key_pair');
 }
 function assertKeyMethod(t: Tenant) {
-  if (t.clientAuthMethod !== 'private_key_jwt') throw new TenantError('invalid', 'This tenant authenticates with a client secret, not a key pair');
+  if (t.clientAuthMethod !== 'private_key_jwt') throw new TenantError('invalid', 'uses_client_secret');
 }
 
 export async function addNextSecret(slug: string, secret: string, context: ChangeContext): Promise<Tenant> {
@@ -51,7 +51,7 @@ export async function promoteNextSecret(slug: string, context: ChangeContext): P
       });
       return {};
     },
-    'There is no new secret to switch to',
+    'no_next_secret_to_promote',
   );
 }
 
@@ -65,7 +65,7 @@ export async function discardNextSecret(slug: string, context: ChangeContext): P
       await tx.tenant.update({ where: { id: t.id }, data: { clientSecretNextCipher: null } });
       return {};
     },
-    'There is no new secret to discard',
+    'no_next_secret_to_discard',
   );
 }
 
@@ -73,20 +73,20 @@ export async function addNextKey(slug: string, context: ChangeContext): Promise<
   return changeTenant(slug, 'tenant.key_added', context, async (tx, t) => {
     assertKeyMethod(t);
     return (await keyRotation.addNext(tx, t.id)) ? {} : null;
-  }, 'A new key is already waiting: activate or discard it first');
+  }, 'next_key_waiting');
 }
 
 export async function activateNextKey(slug: string, context: ChangeContext): Promise<Tenant> {
   return changeTenant(slug, 'tenant.key_activated', context, async (tx, t) => {
     assertKeyMethod(t);
     return (await keyRotation.activateNext(tx, t.id)) ? {} : null;
-  }, 'There is no new key to activate');
+  }, 'no_next_key_to_activate');
 }
 
 export async function discardNextKey(slug: string, context: ChangeContext): Promise<Tenant> {
   return changeTenant(slug, 'tenant.key_discarded', context, async (tx, t) => {
     assertKeyMethod(t);
     return (await keyRotation.discardNext(tx, t.id)) ? {} : null;
-  }, 'There is no new key to discard');
+  }, 'no_next_key_to_discard');
 }
 

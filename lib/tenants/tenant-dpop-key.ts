@@ -34,7 +34,7 @@ const MAX_SIGNERS = 1000;
 export async function getDpopSigner(tenant: Pick<Tenant, 'id' | 'requireDpop'>): Promise<DpopSigner | undefined> {
   if (!tenant.requireDpop) return undefined;
   const row = await getDb().tenant.findUnique({ where: { id: tenant.id }, select: { dpopKeyCipher: true } });
-  if (!row?.dpopKeyCipher) throw new TenantError('secret_required', 'The tenant requires DPoP but has no DPoP key');
+  if (!row?.dpopKeyCipher) throw new TenantError('secret_required', 'no_dpop_key');
   const cached = signers.get(tenant.id);
   if (cached?.cipher === row.dpopKeyCipher) return cached.signer;
   const { d, ...publicJwk } = JSON.parse(decryptSecret(row.dpopKeyCipher, getEnv().DATA_ENCRYPTION_KEY, aad(tenant.id))) as JWK;

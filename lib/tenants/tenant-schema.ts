@@ -4,6 +4,7 @@
  * the secret inline (`clientSecret`) or through an environment variable (`clientSecretEnv`).
  */
 import { z } from 'zod';
+import { translatorFor } from '@/lib/i18n/translator';
 import { isOktaOrgDomain } from '@/lib/oidc/id-token-post-origin';
 
 export const RESERVED_SLUGS = new Set([
@@ -64,15 +65,12 @@ export const tenantConfigSchema = z
   })
   .strict();
 
-/** Why DPoP and the Okta Simplified tile flow exclude each other: shown by the admin page, the CLI and imports. */
-export const DPOP_WITH_SIMPLIFIED_MESSAGE =
-  'DPoP cannot be combined with the "Send ID Token directly to app (Okta Simplified)" tile flow: that flow needs ' +
-  "Okta's implicit grant, which Okta does not allow on an app that requires DPoP. Use the OIDC Compliant tile flow " +
-  '(redirect), or turn DPoP off.';
-
-/** Whether a tenant's settings can hold together in Okta: DPoP excludes the Okta Simplified tile flow. */
-export function dpopConflict(settings: { requireDpop?: boolean; tileLoginFlow?: string }): string | undefined {
-  return settings.requireDpop && settings.tileLoginFlow === 'id_token' ? DPOP_WITH_SIMPLIFIED_MESSAGE : undefined;
+/**
+ * Whether a tenant's settings cannot hold together in Okta: DPoP excludes the Okta Simplified tile flow (its
+ * text: `tenantErrors.dpop_with_simplified`).
+ */
+export function dpopConflict(settings: { requireDpop?: boolean; tileLoginFlow?: string }): boolean {
+  return Boolean(settings.requireDpop) && settings.tileLoginFlow === 'id_token';
 }
 
 export type TenantConfig = z.output<typeof tenantConfigSchema>;
@@ -84,8 +82,8 @@ export const tenantFileSchema = z
     format: z.literal(TENANT_EXPORT_FORMAT),
     tenants: z.array(
       tenantConfigSchema.superRefine((t, ctx) => {
-        const conflict = dpopConflict(t);
-        if (conflict) ctx.addIssue({ code: 'custom', path: ['requireDpop'], message: conflict });
+        // A file is the operator's (CLI): its issues are English.
+        if (dpopConflict(t)) ctx.addIssue({ code: 'custom', path: ['requireDpop'], message: translatorFor('en', 'tenantErrors')('dpop_with_simplified') });
       }),
     ),
   })

@@ -16,7 +16,7 @@ import { assertConnectionFree, provenFields, unprovenFields } from './prove-conn
 import { selectTenants } from './select-tenants';
 import type { Tenant } from './tenant';
 import { forgetCachedTenants } from './tenant-cache';
-import { TenantError, rethrowUniqueViolation } from './tenant-error';
+import { TenantError, rethrowUniqueViolation, type TenantErrorReason } from './tenant-error';
 import { dpopConflict, type TenantConfig } from './tenant-schema';
 import { createDpopKeyCipher } from './tenant-dpop-key';
 
@@ -39,7 +39,7 @@ export async function updateTenant(slug: string, patch: TenantPatch, context: Ch
       const connectionChanged = connection.issuer !== current.issuer || connection.clientId !== current.clientId;
       if (connectionChanged && !context.operator && current.status !== 'draft') {
         // An admin's change waits as a pending connection until its test sign-in (set-pending-connection.ts).
-        throw new TenantError('invalid', 'A live organization changes its issuer or client ID through a tested pending connection');
+        throw new TenantError('invalid', 'live_connection_change');
       }
       if (connectionChanged) await assertConnectionFree(tx, current.id, connection);
       await tx.tenant.update({
@@ -74,8 +74,7 @@ async function dpopChange(
   patch: Pick<TenantPatch, 'requireDpop' | 'tileLoginFlow'>,
 ): Promise<{ dpopKeyCipher?: string }> {
   const requireDpop = patch.requireDpop ?? current.requireDpop;
-  const conflict = dpopConflict({ requireDpop, tileLoginFlow: patch.tileLoginFlow ?? current.tileLoginFlow });
-  if (conflict) throw new TenantError('invalid', conflict);
+  if (dpopConflict({ requireDpop, tileLoginFlow: patch.tileLoginFlow ?? current.tileLoginFlow })) throw new TenantError('invalid', 'dpop_with_simplified');
   if (!requireDpop) return {};
   const row = await tx.tenant.findUniqueOrThrow({ where: { id: current.id }, select: { dpopKeyCipher: true } });
   return row.dpopKeyCipher ? {} : { dpopKeyCipher: await createDpopKeyCipher(current.id) };
@@ -85,22 +84,22 @@ async function dpopChange(
  * The one way a tenant's configuration changes: runs `mutate` in a transaction and writes exactly one audit
  * event of `type` with the tenant's audit view before and after, plus what `mutate` returns (never a secret:
  * values under secret-looking keys are redacted anyway). `mutate` returning `null` means "nothing to do":
- * no event, and `TenantError('invalid', noChangeMessage)` is thrown.
+ * no event, and `TenantError('invalid', noChange)` is thrown.
  */
 export async function changeTenant(
   slug: string,
   type: AuditEventType,
   context: ChangeContext,
   mutate: (tx: Prisma.TransactionClient, current: Tenant) => Promise<Record<string, unknown> | null>,
-  noChangeMessage = 'Nothing to change',
+  noChange: TenantErrorReason = 'nothing_to_change',
 ): Promise<Tenant> {
   const row = await getDb().$transaction(async (tx) => {
     const [current] = await selectTenants(Prisma.sql`t."slug" = ${slug}`, 1, tx);
-    if (!current) throw new TenantError('not_found', `No tenant with slug "${slug}"`);
+    if (!current) throw new TenantError('not_found', 'tenant_not_found', { slug });
     const extra = await mutate(tx, current);
-    if (extra === null) throw new TenantError('invalid', noChangeMessage);
+    if (extra === null) throw new TenantError('invalid', noChange);
     const [updated] = await selectTenants(Prisma.sql`t."id" = ${current.id}::uuid`, 1, tx);
-    if (!updated) throw new TenantError('not_found', `No tenant with slug "${slug}"`);
+    if (!updated) throw new TenantError('not_found', 'tenant_not_found', { slug });
     // Leaving `active` (suspension) ends every session and waiting sign-in at once, in this transaction, so
     // nothing of it comes back on reactivation.
     if (current.status === 'active' && updated.status !== 'active') Object.assign(extra, await endTenantSessions(tx, current.id));

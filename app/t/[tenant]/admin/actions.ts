@@ -5,6 +5,7 @@
  * changed), zod-parsed form, one audit event per change (lib/tenants, lib/admin). Next checks each action's
  * Origin (CSRF).
  */
+import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import type { FormState } from '@/app/_components/action-form';
 import { AdminError } from '@/lib/admin/admin-error';
@@ -31,21 +32,24 @@ const connectionSchema = z.object({
   scopes: list.pipe(scopesSchema),
   loginInitiatedBy: loginInitiatedBySchema,
   tileLoginFlow: tileLoginFlowSchema,
-  oktaOrgDomain: oktaOrgDomainSchema.optional(),
+  // Checked in the action, so that its error names the rule in the admin's language.
+  oktaOrgDomain: z.string().max(253).optional(),
 });
 
 export async function updateConnectionAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
   return runAdminAction(slug, 'update connection settings', connectionSchema, form, async (input, { tenant, context, t }) => {
-    const { issuer: issuerInput, clientId, ...settings } = input;
+    const { issuer: issuerInput, clientId, oktaOrgDomain: orgDomainInput, ...settings } = input;
+    const orgDomain = orgDomainInput === undefined ? undefined : oktaOrgDomainSchema.safeParse(orgDomainInput);
+    if (orgDomain && !orgDomain.success) throw new AdminError(t('validation.oktaOrgDomain'), { field: 'oktaOrgDomain' });
     const method = tenant.clientAuthMethod === 'private_key_jwt' ? undefined : settings.clientAuthMethod;
-    await updateTenant(tenant.slug, { ...settings, clientAuthMethod: method }, context);
+    await updateTenant(tenant.slug, { ...settings, oktaOrgDomain: orgDomain?.data, clientAuthMethod: method }, context);
     // A changed issuer or client ID is not trusted yet: it waits as the pending connection until a test sign-in
     // through it succeeds; the live connection keeps working meanwhile.
     const pending = tenant.pendingConnection ?? tenant;
     if (issuerInput === pending.issuer && clientId === pending.clientId) return t('saved');
     let issuer = issuerInput;
     if (issuerInput !== tenant.issuer) {
-      const check = await checkConnection(issuerInput);
+      const check = await checkConnection(issuerInput, await getLocale());
       if (!check.ok) throw new AdminError(check.message, { field: 'issuer' });
       issuer = check.issuer;
     }
@@ -64,12 +68,19 @@ export async function discardPendingConnectionAction(slug: string, _: FormState,
   });
 }
 
+// Each domain is checked in the action, so that the error names the domain in the admin's language.
 const domainsSchema = z.object({
-  domains: z.string().max(5000).transform((s) => s.split(/[\s,]+/).filter(Boolean)).pipe(z.array(emailDomainSchema).max(50)),
+  domains: z.string().max(5000).transform((s) => s.split(/[\s,]+/).filter(Boolean)).pipe(z.array(z.string().max(300)).max(50)),
 });
 
 export async function updateDomainsAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
-  return runAdminAction(slug, 'update email domains', domainsSchema, form, async ({ domains }, { tenant, context, t }) => {
+  return runAdminAction(slug, 'update email domains', domainsSchema, form, async (input, { tenant, context, t }) => {
+    const domains: string[] = [];
+    for (const raw of input.domains) {
+      const domain = emailDomainSchema.safeParse(raw);
+      if (!domain.success) throw new AdminError(t('validation.domain', { domain: raw }), { field: 'domains' });
+      domains.push(domain.data);
+    }
     const updated = await updateTenant(tenant.slug, { emailDomains: [...new Set(domains)] }, context);
     const unverified = updated.emailDomains.filter((d) => !updated.verifiedEmailDomains.includes(d));
     return unverified.length ? t('domainsUnverified', { domains: unverified.join(', ') }) : t('saved');
@@ -150,7 +161,7 @@ export async function setUserRoleAction(slug: string, _: FormState, form: FormDa
 
 export async function recheckConnectionAction(slug: string, _: FormState, form: FormData): Promise<FormState> {
   return runAdminAction(slug, 'check connection', none, form, async (_input, { tenant, context, t }) => {
-    const result = await recheckConnection({ tenant }, context);
+    const result = await recheckConnection({ tenant }, context, await getLocale());
     if (!result.ok) throw new AdminError(result.message);
     return result.message ?? t('connectionWorks');
   });

@@ -1,5 +1,6 @@
 'use server';
 import { redirect } from 'next/navigation';
+import { getTranslations } from '@/lib/i18n/server';
 import { throttleAdminAction } from '@/lib/admin/throttle-admin-action';
 import { authorizeTenant } from '@/lib/auth/tenant-guard';
 import { LogoError, MAX_LOGO_BYTES, parseLogoImage } from '@/lib/consent/consent-logo';
@@ -12,7 +13,10 @@ async function authorize(formData: FormData, action: string) {
   if (!auth.ok) redirect(auth.status === 401 ? `/api/auth/signin?tenant=${encodeURIComponent(slug)}` : '/');
   const back = `/t/${auth.tenant.slug}/admin/consent`;
   const throttle = await throttleAdminAction(auth.session.user.id, auth.context);
-  if (!throttle.ok) redirect(`${back}?error=${encodeURIComponent(throttle.message)}`);
+  if (!throttle.ok) {
+    const message = (await getTranslations('adminActions'))('errors.throttled', { limit: throttle.limit, seconds: throttle.retryAfterSeconds });
+    redirect(`${back}?error=${encodeURIComponent(message)}`);
+  }
   const actor = { ...auth.context, actor: `user:${auth.session.user.email ?? auth.session.user.sub}`, actorUserId: auth.session.user.id };
   return { tenant: auth.tenant, actor, back };
 }

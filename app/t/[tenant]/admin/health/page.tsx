@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
+import { getLocale } from 'next-intl/server';
 import { getTranslations } from '@/lib/i18n/server';
 import { ActionForm } from '@/app/_components/action-form';
 import { Card } from '@/app/_components/fields';
 import { requireTenantPage } from '@/lib/auth/tenant-guard';
 import { getConnectionHealth } from '@/lib/admin/connection-health';
-import { describeConnectionFailure, type ConnectionCheckCode } from '@/lib/onboarding/discovery-messages';
+import { describeConnectionFailure, hasConnectionFailureText, type ConnectionCheckCode } from '@/lib/onboarding/discovery-messages';
 import { recheckConnectionAction } from '../actions';
 import { dataTable as dt } from '../_components/data-table';
 import { LocalTime } from '../_components/local-time';
@@ -17,7 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HealthPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await requireTenantPage((await params).tenant, 'admin', 'view connection health');
-  const [h, t, ta] = await Promise.all([getConnectionHealth(tenant), getTranslations('adminHealth'), getTranslations('admin')]);
+  const [h, t, ta, locale] = await Promise.all([getConnectionHealth(tenant), getTranslations('adminHealth'), getTranslations('admin'), getLocale()]);
+  // Discovery/JWKS failures in the admin's language, with the same texts as the onboarding wizard (catalogue `discovery`).
+  const failure = (code: string) => describeConnectionFailure(code as ConnectionCheckCode, {}, locale);
   const when = (v: number | Date | null | undefined) => (v ? <LocalTime value={new Date(v)} /> : ta('never'));
   return (
     <>
@@ -25,10 +28,15 @@ export default async function HealthPage({ params }: { params: Promise<{ tenant:
       <Card title={t('okta')}>
         <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[14rem_1fr]" data-testid="health">
           <dt className="text-fg-muted">{t('lastCheck')}</dt>
-          <dd>{when(h.lastCheckAt)} — {h.lastCheckAt ? (h.lastCheckCode ? describeConnectionFailure(h.lastCheckCode as ConnectionCheckCode) : t('passed')) : ta('none')}</dd>
+          <dd>{when(h.lastCheckAt)} — {h.lastCheckAt ? (h.lastCheckCode ? <span data-testid="last-check-failure">{failure(h.lastCheckCode)}</span> : t('passed')) : ta('none')}</dd>
           <dt className="text-fg-muted">{t('discovery')}</dt><dd>{when(h.cache?.metadataFetchedAt)}</dd>
           <dt className="text-fg-muted">{t('jwks')}</dt><dd>{when(h.cache?.jwksFetchedAt)} {h.cache ? `· ${t('keys', { count: h.cache.keyCount })}` : ''}</dd>
-          <dt className="text-fg-muted">{t('lastError')}</dt><dd>{h.cache?.lastError ? <>{h.cache.lastError.code} · {when(h.cache.lastError.at)}</> : t('noError')}</dd>
+          <dt className="text-fg-muted">{t('lastError')}</dt><dd>{h.cache?.lastError ? (
+            <span data-testid="last-error">
+              {hasConnectionFailureText(h.cache.lastError.code) ? <>{failure(h.cache.lastError.code)} </> : null}
+              <code>{h.cache.lastError.code}</code> · {when(h.cache.lastError.at)}
+            </span>
+          ) : t('noError')}</dd>
           <dt className="text-fg-muted">{t('signIns')}</dt><dd>{t('signInCounts', { ok: h.successesLast24h, failed: h.failuresLast24h })}</dd>
         </dl>
         <ActionForm action={recheckConnectionAction.bind(null, tenant.slug)} submitLabel={t('checkNow')} variant="secondary" />

@@ -6,6 +6,7 @@ import { authorizeTenant } from '@/lib/auth/tenant-guard';
 import { getEnv } from '@/lib/env';
 import { errorPage } from '@/lib/http/html-page';
 import { isSameOriginRequest } from '@/lib/http/same-origin';
+import { localeOf, translatorFor } from '@/lib/i18n/translator';
 
 type Params = { params: Promise<{ tenant: string }> };
 
@@ -16,18 +17,24 @@ type Params = { params: Promise<{ tenant: string }> };
  */
 export async function POST(request: NextRequest, { params }: Params) {
   const { tenant: slug } = await params;
+  const locale = localeOf(request);
+  const t = translatorFor(locale, 'adminConnection');
   const auth = await authorizeTenant(slug, 'admin', 'test pending connection');
   if (!auth.ok) {
     const status = auth.status;
-    return errorPage({ status, title: status === 401 ? 'Please sign in' : status === 404 ? 'Not found' : 'Not allowed', message: 'Only an administrator of this organization can test its connection.', code: auth.code, requestId: auth.context.requestId });
+    const title = t(status === 401 ? 'testSignIn.signInTitle' : status === 404 ? 'testSignIn.notFoundTitle' : 'testSignIn.notAllowedTitle');
+    return errorPage({ status, title, message: t('testSignIn.adminsOnly'), code: auth.code, requestId: auth.context.requestId, locale });
   }
   const { tenant, session, context } = auth;
   if (!isSameOriginRequest(request.headers, getEnv().APP_URL)) {
-    return errorPage({ status: 403, title: 'Request refused', message: 'The test sign-in must be started from the connection page.', code: 'cross_site_request', requestId: context.requestId });
+    return errorPage({ status: 403, title: t('testSignIn.refusedTitle'), message: t('testSignIn.fromConnectionPage'), code: 'cross_site_request', requestId: context.requestId, locale });
   }
   const pending = tenant.pendingConnection;
   if (!pending) {
-    return errorPage({ status: 409, title: 'Nothing to test', message: 'There is no pending connection: change the issuer or client ID first.', code: 'no_pending_connection', requestId: context.requestId, actions: [{ href: `/t/${tenant.slug}/admin/connection`, label: 'Back to the connection settings' }] });
+    return errorPage({
+      status: 409, title: t('testSignIn.nothingTitle'), message: t('testSignIn.nothingPending'), code: 'no_pending_connection', requestId: context.requestId, locale,
+      actions: [{ href: `/t/${tenant.slug}/admin/connection`, label: t('testSignIn.backToConnection') }],
+    });
   }
   const attempt = { tenantId: tenant.id, tenantSlug: tenant.slug, flow: 'connection_test' };
   try {

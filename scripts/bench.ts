@@ -73,6 +73,8 @@ async function main(): Promise<void> {
     await stack.stop();
     const caches = /caches: (.*)/.exec(stack.output())?.[1];
     if (caches) console.log(`\nThe app's caches at shutdown: ${caches}.`);
+    const memory = /memory: (.*)/.exec(stack.output())?.[1];
+    if (memory) console.log(`The app's memory at shutdown: ${memory}.`);
   }
 }
 

@@ -18,6 +18,7 @@ import { DEMO_PASSWORD, demoStandInConfig } from '@/dev/okta-stand-in/demo';
 import { startOktaStandIn } from '@/dev/okta-stand-in/index';
 import { buildStylesheet } from '@/lib/branding/build-stylesheet';
 import { createTestDatabase, dropTestDatabase } from '@/test/postgres';
+import { productionServer } from './production-server';
 
 const { values } = parseArgs({
   options: {
@@ -209,9 +210,10 @@ async function startStack() {
     const issuers = { acme: standIn.orgs[0]!.issuer, globex: standIn.orgs[1]!.issuer };
     await seedDemoTenants(issuers);
     await seedDemoAdmins();
-    // `next start` itself (not through npx), so that SIGTERM reaches the server.
-    child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-      env: { ...process.env, ...env, PORT: String(port) },
+    // As `npm start` starts it, but without npm in between, so that SIGTERM reaches the server.
+    const app = productionServer(port);
+    child = spawn(app.command, app.args, {
+      env: { ...process.env, ...app.env, ...env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -13,6 +13,14 @@ type ShutdownState = { installed?: boolean; shuttingDown?: boolean };
 // On globalThis: the instrumentation hook and the route bundles each get their own copy of this module.
 const state: ShutdownState = ((globalThis as typeof globalThis & { __appShutdown?: ShutdownState }).__appShutdown ??= {});
 
+const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
+
+/** Where the process's memory is: resident, V8 heap (used/reserved), and outside it (Buffers, native). */
+export function describeMemory(): string {
+  const m = process.memoryUsage();
+  return `rss ${mb(m.rss)}, heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)} (array buffers ${mb(m.arrayBuffers)})`;
+}
+
 /** True once SIGTERM or SIGINT arrived. */
 export function isShuttingDown(): boolean {
   return state.shuttingDown === true;
@@ -27,6 +35,7 @@ export function installGracefulShutdown(log: (message: string) => void = console
     state.shuttingDown = true;
     log(`${signal}: shutting down — no new connections, finishing requests in flight`);
     log(`caches: ${describeCacheMetrics()}`);
+    log(`memory: ${describeMemory()}`);
     const exit = process.exit.bind(process);
     let exiting = false;
     process.exit = ((code?: number | string | null) => {

@@ -12,6 +12,7 @@ import { seedDemoTenants } from '@/dev/demo-tenants';
 import { demoStandInConfig } from '@/dev/okta-stand-in/demo';
 import { startOktaStandIn, type StandIn } from '@/dev/okta-stand-in/index';
 import { createTestDatabase, dropTestDatabase, testServerUrl } from '@/test/postgres';
+import { productionServer } from '../production-server';
 import { startCountingProxy, type CountingProxy } from './pg-statement-counter';
 
 const BENCH_SECRETS = {
@@ -77,9 +78,12 @@ async function startOn(databaseUrl: string, port: number, heapSnapshots: boolean
   const issuers = { acme: standIn.orgs[0]!.issuer, globex: standIn.orgs[1]!.issuer };
   await seedDemoTenants(issuers);
 
-  const child: ChildProcess = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // As `npm start` starts it (its environment and Node flags: scripts/production-server.ts).
+  const app = productionServer(port);
+  const child: ChildProcess = spawn(app.command, app.args, {
     env: {
       ...process.env,
+      ...app.env,
       ...common,
       PORT: String(port),
       DATABASE_URL: viaProxy.toString(),

@@ -1,6 +1,6 @@
 /**
- * How production starts the app, for the scripts that start it themselves (the bench, the screenshots, the OIN
- * tester): `npm start` in package.json is the one place that says it — the environment, Node's flags and
+ * How production starts the app, for the scripts that start it themselves (the bench, the screenshots):
+ * `npm start` in package.json is the one place that says it — the environment, Node's flags and
  * `next start` — and this reads it, so what those scripts measure or show is what `npm start` runs.
  */
 import { readFileSync } from 'node:fs';

@@ -18,9 +18,10 @@ import { getDpopSigner } from '@/lib/tenants/tenant-dpop-key';
 import { establishSession, type EstablishedSession } from './establish-session';
 import { SignInError } from './sign-in-error';
 import { openTransaction } from './sign-in-transaction';
+import type { SignInAttempt } from './record-sign-in-refusal';
 import { redirectUri } from './start-sign-in';
 
-export type SignInAttempt = { tenantId?: string; tenantSlug?: string; flow?: string };
+export type { SignInAttempt };
 
 export async function completeCodeSignIn(
   params: URLSearchParams,

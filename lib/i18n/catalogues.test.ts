@@ -37,4 +37,12 @@ describe('message catalogues', () => {
       expect(placeholders(message), key).toEqual(placeholders(english.get(key)!));
     }
   });
+
+  // Pages format dates with getFormatter in the person's zone and pass the text in. A `{x, date}` argument
+  // would make the parsed message depend on the zone, and the shared caches (shared-intl.ts) are per language.
+  it.each(LOCALES)('%s formats no date or time inside a message', (locale) => {
+    for (const [key, message] of leaves(catalogues[locale] as unknown as Tree)) {
+      expect(message, key).not.toMatch(/\{\s*[a-zA-Z0-9_]+\s*,\s*(date|time)\b/);
+    }
+  });
 });

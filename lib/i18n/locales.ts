@@ -45,14 +45,16 @@ export function negotiateLocale(input: { cookie?: string | null; acceptLanguage?
 
 /** A valid IANA time zone from the `tz` cookie (written by the browser, see the app shell), else UTC. */
 export const TIME_ZONE_COOKIE = 'tz';
-/** The zones this runtime knows by their canonical name: most cookies are one, checked without building a formatter. */
+/** The zones this runtime knows by their canonical name (and UTC): the only answers, so a cookie cannot mint new ones. */
 let canonicalZones: Set<string> | undefined;
 export function parseTimeZone(value: string | null | undefined): string {
   if (!value || value.length > 64) return 'UTC';
-  canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  canonicalZones ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
   if (canonicalZones.has(value)) return value;
   try {
-    return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
+    // An alias ("US/Pacific") names a canonical zone; an offset ("+05:30") or anything else does not.
+    const resolved = new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
+    return canonicalZones.has(resolved) ? resolved : 'UTC';
   } catch {
     return 'UTC';
   }

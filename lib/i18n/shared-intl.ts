@@ -1,8 +1,9 @@
 /**
  * use-intl's caches (parsed ICU messages, Intl formatters) shared by every request of the same language and time
  * zone, where next-intl makes them per request and so parses every message with a value again on every page.
- * Bounded: one entry per (language, zone) pair in use, each holding at most one parsed message per catalogue
- * message and one formatter per option set the app uses.
+ * Bounded: translators use one entry per language (lib/i18n/translator.ts), holding at most one parsed message
+ * per catalogue message; formatters one per (language, canonical zone) in use, holding one Intl formatter per
+ * option set the app uses. The LRU keeps the 64 most recent.
  */
 import { _createCache, _createIntlFormatters } from 'use-intl/core';
 import { LruCache } from '@/lib/cache/lru-cache';

@@ -30,7 +30,11 @@ export function timeZoneOf(request: Request): string {
 /** A namespace of the catalogue, or a section of one (`'login.errors'`). */
 export type Namespace = NamespaceKeys<Messages, NestedKeyOf<Messages>>;
 
-/** A translator for `namespace` in `locale` (dates in `timeZone`), with the process's shared caches. */
+/**
+ * A translator for `namespace` in `locale`, with the process's shared caches of that language. The caches are
+ * per language only: no message formats a date itself (lib/i18n/catalogues.test.ts), so the time zone, which the
+ * `tz` cookie chooses, never becomes part of what is parsed and kept.
+ */
 export function translatorFor<N extends Namespace>(locale: Locale, namespace: N, timeZone = 'UTC') {
-  return createTranslator({ locale, timeZone, messages: catalogues[locale], namespace, ...sharedIntl(locale, timeZone) });
+  return createTranslator({ locale, timeZone, messages: catalogues[locale], namespace, ...sharedIntl(locale, 'UTC') });
 }

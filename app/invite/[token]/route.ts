@@ -78,7 +78,7 @@ async function invitationAttemptsExceeded(context: RequestContext): Promise<Resp
     return null;
   } catch (error) {
     if (!(error instanceof RateLimitedError)) throw error;
-    getLog().warn({ policy: error.policy, requestId: context.requestId }, 'sign-in rate-limited');
+    getLog().warn({ policy: error.policy, requestId: context.requestId }, 'invitation rate-limited');
     return rateLimitedResponse(error, context);
   }
 }

@@ -1,5 +1,6 @@
 /**
- * How production starts the app, for the scripts that start it themselves (the bench, the screenshots):
+ * How production starts the app, for the scripts that start it themselves (the bench, the screenshots, the OIN
+ * tester):
  * `npm start` in package.json is the one place that says it — the environment, Node's flags and
  * `next start` — and this reads it, so what those scripts measure or show is what `npm start` runs.
  */
@@ -25,9 +26,12 @@ export function parseStartScript(script: string): { env: Record<string, string>;
   return { env, nodeFlags, next: words };
 }
 
-/** The production server on `host:port`, started as `npm start` starts it, on this process's Node (24). */
-export function productionServer(port: number, host = '127.0.0.1'): ServerCommand {
+/**
+ * The production server on `host:port` (`host` null: Next's default, every interface), started as `npm start`
+ * starts it, on this process's Node (24), without npm or npx in between, so that a SIGTERM reaches the server.
+ */
+export function productionServer(port: number, host: string | null = '127.0.0.1'): ServerCommand {
   const pkg = JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { scripts: { start: string } };
   const { env, nodeFlags, next } = parseStartScript(pkg.scripts.start);
-  return { command: process.execPath, args: [...nodeFlags, ...next, '-p', String(port), '-H', host], env };
+  return { command: process.execPath, args: [...nodeFlags, ...next, '-p', String(port), ...(host === null ? [] : ['-H', host])], env };
 }

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { StandIn } from '@/dev/okta-stand-in/types';
 import type { OktaOrgSettings } from './settings';
+import { productionServer } from '../production-server';
 
 export type Stack = {
   appUrl: string;
@@ -51,7 +52,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   let standIn: StandIn | undefined;
   let next: ChildProcess | undefined;
   const stop = async () => {
-    next?.kill('SIGTERM');
+    // The server first, and wait for it: a server left running would outlive its dropped database.
+    if (next && next.exitCode === null && next.signalCode === null) {
+      const exited = new Promise((resolve) => next!.once('exit', resolve));
+      next.kill('SIGTERM');
+      const force = setTimeout(() => next!.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(force);
+    }
     await standIn?.close();
     if (databaseUrl) await dropTestDatabase(databaseUrl).catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });
@@ -71,7 +79,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await closeDb();
 
     const log = createWriteStream(logFile);
-    next = spawn('npx', ['next', 'start', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...appEnv } });
+    // As `npm start` starts it (scripts/production-server.ts), on every interface: the app's URL is localhost's.
+    const app = productionServer(port, null);
+    next = spawn(app.command, app.args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...app.env, ...appEnv } });
     next.stdout!.pipe(log);
     next.stderr!.pipe(log);
     await waitUntilUp(`${appUrl}/login`, next);

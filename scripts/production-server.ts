@@ -4,6 +4,7 @@
  * `npm start` in package.json is the one place that says it — the environment, Node's flags and
  * `next start` — and this reads it, so what those scripts measure or show is what `npm start` runs.
  */
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -34,4 +35,18 @@ export function productionServer(port: number, host: string | null = '127.0.0.1'
   const pkg = JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { scripts: { start: string } };
   const { env, nodeFlags, next } = parseStartScript(pkg.scripts.start);
   return { command: process.execPath, args: [...nodeFlags, ...next, '-p', String(port), ...(host === null ? [] : ['-H', host])], env };
+}
+
+/**
+ * Stops a server started from {@link productionServer}: SIGTERM (it drains and closes its pool), SIGKILL after
+ * `graceMs`, and resolves once it has exited, so that nothing it uses (its database) is removed under it and no
+ * server outlives the script or test that started it.
+ */
+export async function stopServer(child: ChildProcess | undefined, graceMs = 10_000): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const force = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(force);
 }

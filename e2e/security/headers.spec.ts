@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { productionServer, stopServer } from '../../scripts/production-server';
 import { testServerUrl } from '../../test/postgres';
 import { E2E } from '../support/e2e-settings';
 
@@ -83,10 +84,11 @@ test.describe('HSTS from the runtime APP_URL', () => {
       test.setTimeout(90_000);
       const db = testServerUrl();
       db.pathname = `/${E2E.databaseName}`;
-      app = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+      const server = productionServer(port);
+      app = spawn(server.command, server.args, {
         stdio: 'ignore',
         env: {
-          ...process.env, NODE_ENV: 'production', APP_URL: `https://localhost:${port}`, PORT: String(port), DATABASE_URL: db.toString(),
+          ...process.env, ...server.env, NODE_ENV: 'production', APP_URL: `https://localhost:${port}`, PORT: String(port), DATABASE_URL: db.toString(),
           AUTH_SECRET: E2E.authSecret, DATA_ENCRYPTION_KEY: E2E.dataEncryptionKey, ALLOW_INSECURE_LOCAL_ISSUERS: 'true',
           DATA_DIR: mkdtempSync(path.join(tmpdir(), 'oin-e2e-hsts-')), LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1',
         },
@@ -98,8 +100,8 @@ test.describe('HSTS from the runtime APP_URL', () => {
       }
       throw new Error(`the second app did not start on ${origin}`);
     });
-    test.afterAll(() => {
-      app?.kill('SIGTERM');
+    test.afterAll(async () => {
+      await stopServer(app);
     });
 
     const get = (request: APIRequestContext, p: string) => request.get(`${origin}${p}`, { maxRedirects: 0 });

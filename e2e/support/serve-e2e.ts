@@ -11,6 +11,7 @@ import { seedDemoTenants } from '@/dev/demo-tenants';
 import { demoStandInConfig } from '@/dev/okta-stand-in/demo';
 import { startOktaStandIn } from '@/dev/okta-stand-in/index';
 import { describeRuntime } from '@/lib/runtime/node-runtime';
+import { productionServer, stopServer } from '@/scripts/production-server';
 import { createTestDatabase, dropTestDatabase } from '@/test/postgres';
 import { E2E } from './e2e-settings';
 
@@ -41,7 +42,9 @@ async function main() {
   const { closeDb } = await import('@/lib/db/client');
   await closeDb();
 
-  const next = spawn('npx', ['next', 'start', '-p', String(E2E.port)], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...appEnv } });
+  // As `npm start` starts it (scripts/production-server.ts), on every interface, without npx in between.
+  const server = productionServer(E2E.port, null);
+  const next = spawn(server.command, server.args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...server.env, ...appEnv } });
   // Tee the app's output into a file too (e2e/admin asserts that no secret ever reaches a log line).
   const log = createWriteStream(E2E.appLogFile, { flags: 'w' });
   next.stdout.on('data', (chunk: Buffer) => (process.stdout.write(chunk), log.write(chunk)));
@@ -50,7 +53,7 @@ async function main() {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    next.kill('SIGTERM');
+    await stopServer(next);
     await standIn.close();
     await dropTestDatabase(databaseUrl).catch(() => {});
     process.exit(code);

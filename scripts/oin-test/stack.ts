@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { StandIn } from '@/dev/okta-stand-in/types';
 import type { OktaOrgSettings } from './settings';
-import { productionServer } from '../production-server';
+import { productionServer, stopServer } from '../production-server';
 
 export type Stack = {
   appUrl: string;
@@ -53,13 +53,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   let next: ChildProcess | undefined;
   const stop = async () => {
     // The server first, and wait for it: a server left running would outlive its dropped database.
-    if (next && next.exitCode === null && next.signalCode === null) {
-      const exited = new Promise((resolve) => next!.once('exit', resolve));
-      next.kill('SIGTERM');
-      const force = setTimeout(() => next!.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(force);
-    }
+    await stopServer(next);
     await standIn?.close();
     if (databaseUrl) await dropTestDatabase(databaseUrl).catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });

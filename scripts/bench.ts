@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   }
   if (!values['reuse-build'] || !existsSync(path.join(process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
     console.log('Building (npm run build)… pass --reuse-build to use the existing build.');
-    await buildStylesheet({ minify: true });
+    await buildStylesheet();
     execFileSync(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const stack = await startBenchStack(port, values['heap-snapshot']);

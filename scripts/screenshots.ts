@@ -42,7 +42,7 @@ type Shot = (typeof SCREENSHOTS)[number];
 async function main() {
   if (!values['reuse-build']) {
     console.log('Building (npm run build)… pass --reuse-build to use the existing build.');
-    await buildStylesheet({ minify: true });
+    await buildStylesheet();
     execFileSync(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
   }
   mkdirSync(outDir, { recursive: true });

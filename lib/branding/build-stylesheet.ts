@@ -17,9 +17,13 @@ const source = path.join(root, 'app', 'globals.css');
 const outDir = path.join(root, 'public', 'assets');
 const manifest = path.join(root, 'lib', 'generated', 'stylesheet.json');
 
-export async function buildStylesheet(options: { minify?: boolean } = {}): Promise<{ href: string; bytes: number }> {
+/**
+ * Compiles the stylesheet, always minified: `npm run dev` and `npm run build` then write the same file for the
+ * same sources, so a dev server started after a build does not delete the file that build's pages link.
+ */
+export async function buildStylesheet(): Promise<{ href: string; bytes: number }> {
   const css = `${readFileSync(source, 'utf8')}\n${themeCss()}\n`;
-  const result = await postcss([tailwind({ base: root, optimize: options.minify ? { minify: true } : false }) as unknown as AcceptedPlugin]).process(css, { from: source });
+  const result = await postcss([tailwind({ base: root, optimize: { minify: true } }) as unknown as AcceptedPlugin]).process(css, { from: source });
   const hash = createHash('sha256').update(result.css).digest('hex').slice(0, 12);
   const file = `app.${hash}.css`;
   mkdirSync(outDir, { recursive: true });
